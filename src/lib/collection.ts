@@ -1,0 +1,20 @@
+/**
+ * The one place pages read the articles collection. `getCollection()` re-walks the store on
+ * every call, so the result is fetched once per build and shared.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { isPublished, sortNewestFirst } from './articles.ts';
+
+export type Article = CollectionEntry<'articles'>;
+
+let cached: Promise<Article[]> | undefined;
+
+/** Articles for this build, newest first: everything in `astro dev`, only published ones in a production build. */
+export function getArticles(): Promise<Article[]> {
+  cached ??= getCollection('articles').then((all) => {
+    const now = new Date();
+    const visible = import.meta.env.DEV ? all : all.filter((a) => isPublished(a, now));
+    return sortNewestFirst(visible);
+  });
+  return cached;
+}

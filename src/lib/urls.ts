@@ -1,0 +1,47 @@
+/**
+ * URL helpers. Every internal URL in the site (pages, feeds, sitemap, structured data,
+ * tests) is built here, so the trailing-slash policy and the base path live in one place.
+ *
+ * Policy: page URLs are directories and always end in "/" (`/articles/<slug>/`).
+ */
+
+/** Normalise a base path to the form `/` or `/news/` (leading and trailing slash, no doubles). */
+export function normaliseBase(base: string): string {
+  const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed.replace(/\/{2,}/g, '/')}/`;
+}
+
+/** Normalise a site origin to `https://example.com` (no trailing slash); throws on a bad URL. */
+export function normaliseSite(site: string): string {
+  let url: URL;
+  try {
+    url = new URL(site);
+  } catch {
+    throw new Error(`SITE_URL: expected an absolute URL such as https://news.example.com, got "${site}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`SITE_URL: expected an http(s) URL, got "${site}"`);
+  }
+  return url.origin;
+}
+
+/** Join a site-relative path ("articles/x/") onto the base path: `withBase('articles/x/', '/news/')` → `/news/articles/x/`. */
+export function withBase(path: string, base: string): string {
+  return normaliseBase(base) + path.replace(/^\/+/, '');
+}
+
+/** The slug rule: lowercase letters and digits in words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The one function that builds an article's path: `/<base>/articles/<slug>/`. */
+export function articlePath(slug: string, base: string): string {
+  if (!SLUG_PATTERN.test(slug)) {
+    throw new Error(`article slug "${slug}" is not lowercase words joined by hyphens`);
+  }
+  return withBase(`articles/${slug}/`, base);
+}
+
+/** Make a path absolute against the site origin: `absoluteUrl('/news/', 'https://x.org')` → `https://x.org/news/`. */
+export function absoluteUrl(path: string, site: string): string {
+  return new URL(path, normaliseSite(site) + '/').href;
+}

@@ -1,0 +1,13 @@
+/** Vitest global setup: one production build of the site for all build and browser tests. */
+import { rmSync } from 'node:fs';
+import { astroBuild } from './astro-build.ts';
+import { SITE_DIR, TEST_SITE_URL } from './paths.ts';
+
+export default function setup(): void {
+  rmSync(SITE_DIR, { recursive: true, force: true });
+  const result = astroBuild(SITE_DIR, { SITE_URL: TEST_SITE_URL, BASE_PATH: '/' });
+  if (result.status !== 0) {
+    throw new Error(`astro build failed (exit ${result.status}):\n${result.output}`);
+  }
+  console.log(`[site] built ${SITE_DIR} in ${Math.round(result.ms)} ms`);
+}
