@@ -1,9 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
-import rehypeRaw from 'rehype-raw';
 import remarkReadingTime from './src/plugins/remark-reading-time.ts';
-import rehypeParagraphIds from './src/plugins/rehype-paragraph-ids.ts';
+import { bodyRehypePlugins } from './src/plugins/body-plugins.ts';
 import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
 
 // Deploy-time settings come from the environment (see README "Configuration").
@@ -29,8 +28,9 @@ export default defineConfig({
       smartypants: false,
       gfm: true,
       remarkPlugins: [remarkReadingTime],
-      // rehype-raw first: raw HTML in an entry becomes elements that our plugins can see.
-      rehypePlugins: [rehypeRaw, rehypeParagraphIds],
+      // Raw HTML → elements → the markup policy (rehype-sanitize) → external-link rel → paragraph ids →
+      // alt-text check. Order matters: see src/plugins/body-plugins.ts.
+      rehypePlugins: bodyRehypePlugins,
     }),
   },
   devToolbar: { enabled: false },

@@ -1,6 +1,8 @@
 /** Runs a real `astro build` in a child process (same Node as the tests), with the given environment. */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { ROOT } from './paths.ts';
 
 export interface BuildResult {
@@ -9,10 +11,20 @@ export interface BuildResult {
   ms: number;
 }
 
-export function astroBuild(outDir: string, env: Record<string, string> = {}, root = ROOT): BuildResult {
+/**
+ * Astro processes on one project root share `.astro/` and the content store in `node_modules/.astro`,
+ * so two at once (test files in parallel, or two people's suites in one tree) corrupt each other.
+ * Every astro process the tests start runs under this lock (util-linux `flock`).
+ */
+export function astroLockFile(root = ROOT): string {
+  return path.join(tmpdir(), `astro-${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 12)}.lock`);
+}
+
+export function astroBuild(outDir: string, env: Record<string, string> = {}, root = ROOT, { silent = true } = {}): BuildResult {
   const start = performance.now();
   const astroBin = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
-  const result = spawnSync(process.execPath, [astroBin, 'build', '--root', root, '--outDir', outDir, '--silent'], {
+  const args = [astroLockFile(root), process.execPath, astroBin, 'build', '--root', root, '--outDir', outDir, ...(silent ? ['--silent'] : [])];
+  const result = spawnSync('flock', args, {
     cwd: root,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     encoding: 'utf8',
