@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkReadingTime from './src/plugins/remark-reading-time.ts';
 import { bodyRehypePlugins } from './src/plugins/body-plugins.ts';
 import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
+import precompress from './src/integrations/precompress.ts';
 
 // Deploy-time settings come from the environment (see README "Configuration").
 const site = normaliseSite(process.env.SITE_URL ?? 'http://localhost:4321');
@@ -34,4 +35,19 @@ export default defineConfig({
     }),
   },
   devToolbar: { enabled: false },
+  // A strict Content-Security-Policy <meta> on every page: Astro hashes every script and style it emits
+  // (inline or bundled); nothing else may run or style the page. frame-ancestors cannot live in a <meta>:
+  // the hosting recipes (deploy/nginx.conf, public/_headers) send it as a header.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+      ],
+    },
+  },
+  // Last, so it compresses whatever the other integrations wrote: .br + .gz beside each text file.
+  integrations: [precompress()],
 });

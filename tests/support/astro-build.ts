@@ -20,13 +20,25 @@ export function astroLockFile(root = ROOT): string {
   return path.join(tmpdir(), `astro-${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 12)}.lock`);
 }
 
+/**
+ * The environment without what Vitest's workers add: BASE_URL=/ (Vite's import.meta.env, which would
+ * override the build's BASE_PATH), NODE_ENV=test and VITEST_*.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key === 'BASE_URL' || key === 'NODE_ENV' || key.startsWith('VITEST')) delete env[key];
+  }
+  return env;
+}
+
 export function astroBuild(outDir: string, env: Record<string, string> = {}, root = ROOT, { silent = true } = {}): BuildResult {
   const start = performance.now();
   const astroBin = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
   const args = [astroLockFile(root), process.execPath, astroBin, 'build', '--root', root, '--outDir', outDir, ...(silent ? ['--silent'] : [])];
   const result = spawnSync('flock', args, {
     cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -1,0 +1,152 @@
+/**
+ * Deploying dist/ as plain files: a real nginx (Debian's) serves the build with the committed recipe
+ * (deploy/nginx.conf), at the domain root and under /news/. The crawl starts at the front page and at a
+ * miss (the 404 page), follows every reference, and everything must stay under the base and answer 200,
+ * with the recipe's caching and security headers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import path from 'node:path';
+import { request } from 'node:http';
+import { astroBuild } from '../support/astro-build.ts';
+import { crawl, type CrawlResult } from '../support/crawl.ts';
+import { noNginx, startNginx, type Nginx } from '../support/nginx.ts';
+import { OUTPUT, SITE_DIR, TEST_SITE_URL } from '../support/paths.ts';
+import { SEED_SLUG } from '../support/source-article.ts';
+
+/** The sub-path build, made once here (only this file needs it). */
+const NEWS_DIR = path.join(OUTPUT, 'site-news');
+
+/** Site paths of every built HTML page except 404.html: "articles/x/index.html" → "<base>articles/x/". */
+function builtPages(dir: string, base: string): string[] {
+  const pages: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!entry.endsWith('.html') || entry === '404.html') continue;
+    pages.push(base + entry.replace(/(^|\/)index\.html$/, '$1'));
+  }
+  return pages.sort();
+}
+
+/** A raw request, so the test sees exactly what nginx sends (fetch would decompress). */
+function rawGet(origin: string, sitePath: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    request(origin + sitePath, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+const DEPLOYS = [
+  { name: 'at the domain root', base: '/', dir: SITE_DIR, build: false },
+  { name: 'under /news/', base: '/news/', dir: NEWS_DIR, build: true },
+];
+
+for (const deploy of DEPLOYS) {
+  describe.skipIf(noNginx)(`nginx with deploy/nginx.conf, ${deploy.name}`, () => {
+    const { base, dir } = deploy;
+    const miss = `${base}no-such-page/`;
+    const article = `${base}articles/${SEED_SLUG}/`;
+    let nginx: Nginx;
+    let site: CrawlResult;
+
+    beforeAll(async () => {
+      if (deploy.build) {
+        rmSync(dir, { recursive: true, force: true });
+        const result = astroBuild(dir, { SITE_URL: TEST_SITE_URL, BASE_PATH: base });
+        if (result.status !== 0) throw new Error(`astro build (BASE_PATH=${base}) failed:\n${result.output}`);
+      }
+      nginx = await startNginx(dir, base);
+      site = await crawl({ origin: nginx.origin, siteUrl: TEST_SITE_URL, base, seeds: [base, miss] });
+    });
+    afterAll(async () => {
+      await nginx?.close();
+    });
+
+    it('reaches every built page from the front page, and a good number of files', () => {
+      const reached = [...site.fetched.keys()];
+      for (const page of builtPages(dir, base)) expect(reached, `not linked from anywhere: ${page}`).toContain(page);
+      expect(reached).toContain(article);
+      expect(site.references.filter((r) => r.kind === 'source[srcset]').length).toBeGreaterThanOrEqual(6);
+    });
+
+    it('answers 200 for every link, asset, image, srcset candidate and feed URL', () => {
+      const bad = [...site.fetched.values()]
+        .filter((f) => f.path !== miss && f.status !== 200)
+        .map((f) => {
+          const refs = site.references.filter((r) => r.url.pathname + r.url.search === f.path);
+          return `${f.status} ${f.path} (from ${refs.map((r) => `${r.from} ${r.kind}`).join(', ')})`;
+        });
+      expect(bad).toEqual([]);
+    });
+
+    it('keeps every reference under the base path, on the site, with working #fragments', () => {
+      const show = (refs: typeof site.outside) => refs.map((r) => `${r.from} ${r.kind}: ${r.raw}`);
+      expect(show(site.outside)).toEqual([]);
+      // Other origins are fine only as links a reader follows; nothing is loaded from elsewhere.
+      expect(show(site.external.filter((r) => r.kind !== 'a[href]'))).toEqual([]);
+      expect(show(site.brokenFragments)).toEqual([]);
+    });
+
+    it('has an absolute canonical URL under SITE_URL + base on every page, pointing at the page itself', () => {
+      const pages = [...site.fetched.values()].filter((f) => f.contentType.startsWith('text/html') && f.path !== miss);
+      expect(pages.length).toBeGreaterThanOrEqual(2);
+      for (const f of pages) {
+        const links = selectAll('link[rel~=canonical]', fromHtml(f.body));
+        expect(links, f.path).toHaveLength(1);
+        expect(links[0]!.properties.href, f.path).toBe(`${TEST_SITE_URL}${f.path}`);
+      }
+    });
+
+    it('serves the site’s 404.html, styled like the site, for a miss', () => {
+      const notFound = site.fetched.get(miss)!;
+      expect(notFound.status).toBe(404);
+      expect(notFound.body).toContain('Page not found');
+      expect(notFound.body).toMatch(/<style>[^<]*--bg:/); // the site's stylesheet, inlined
+      expect(notFound.body).toContain(`href="${base}"`);
+      expect(notFound.body).toBe(readFileSync(path.join(dir, '404.html'), 'utf8'));
+    });
+
+    it('redirects a directory URL without its slash to the slash, relatively', async () => {
+      const res = await rawGet(nginx.origin, article.replace(/\/$/, ''), {});
+      expect(res.status).toBe(301);
+      expect(res.headers.location).toBe(article);
+    });
+
+    it('sends the recipe’s security headers on every response, errors included', () => {
+      for (const f of site.fetched.values()) {
+        expect(f.headers.get('x-content-type-options'), f.path).toBe('nosniff');
+        expect(f.headers.get('referrer-policy'), f.path).toBe('strict-origin-when-cross-origin');
+        expect(f.headers.get('permissions-policy'), f.path).toMatch(/camera=\(\)/);
+        expect(f.headers.get('content-security-policy'), f.path).toMatch(/frame-ancestors 'none'/);
+      }
+    });
+
+    it('caches hashed assets for a year (immutable) and everything else briefly', () => {
+      const hashed = [...site.fetched.values()].filter((f) => f.path.startsWith(`${base}_astro/`));
+      expect(hashed.length).toBeGreaterThan(0);
+      for (const f of site.fetched.values()) {
+        const expected = f.path.startsWith(`${base}_astro/`) ? 'public, max-age=31536000, immutable' : 'public, max-age=300, must-revalidate';
+        expect(f.headers.get('cache-control'), f.path).toBe(expected);
+      }
+    });
+
+    it('serves the pre-compressed .gz of a page to clients that accept gzip, and the plain file otherwise', async () => {
+      const file = readFileSync(path.join(dir, 'articles', SEED_SLUG, 'index.html'));
+      const gz = await rawGet(nginx.origin, article, { 'accept-encoding': 'gzip' });
+      expect(gz.status).toBe(200);
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gz.body.equals(readFileSync(path.join(dir, 'articles', SEED_SLUG, 'index.html.gz')))).toBe(true);
+      expect(gunzipSync(gz.body).equals(file)).toBe(true);
+      const plain = await rawGet(nginx.origin, article, {});
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.equals(file)).toBe(true);
+    });
+  });
+}
