@@ -1,6 +1,7 @@
 /** Vitest global setup: one production build of the site for all build and browser tests. */
 import { rmSync } from 'node:fs';
 import { astroBuild } from './astro-build.ts';
+import { buildFixtureSets } from './fixture-builds.ts';
 import { SITE_DIR, TEST_SITE_URL } from './paths.ts';
 
 export default function setup(): void {
@@ -10,4 +11,7 @@ export default function setup(): void {
     throw new Error(`astro build failed (exit ${result.status}):\n${result.output}`);
   }
   console.log(`[site] built ${SITE_DIR} in ${Math.round(result.ms)} ms`);
+
+  // The editors' fixture sets (drafts, hostile markup, invalid entries): tests/support/fixture-builds.ts.
+  buildFixtureSets();
 }

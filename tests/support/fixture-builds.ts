@@ -1,0 +1,43 @@
+/**
+ * Production builds of the editors' fixture sets, made once per run in the global setup and
+ * read by tests/build/editorial.test.ts, tests/build/validation.test.ts and tests/browser/hostile-markup.test.ts.
+ *
+ * - editorial (tests/fixtures/articles-editorial): hostile markup, a draft, a scheduled and a published article.
+ * - invalid (tests/fixtures/articles-invalid): one entry per mistake; the build must fail and name them all.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { astroBuild, type BuildResult } from './astro-build.ts';
+import { OUTPUT, TEST_SITE_URL } from './paths.ts';
+
+export const FIXTURE_SETS = {
+  editorial: 'tests/fixtures/articles-editorial',
+  invalid: 'tests/fixtures/articles-invalid',
+} as const;
+export type FixtureSet = keyof typeof FIXTURE_SETS;
+
+export const fixtureSiteDir = (name: FixtureSet) => path.join(OUTPUT, 'fixtures', name);
+const resultFile = (name: FixtureSet) => path.join(OUTPUT, 'fixtures', `${name}.json`);
+
+export function buildFixtureSets(): void {
+  for (const name of Object.keys(FIXTURE_SETS) as FixtureSet[]) {
+    rmSync(fixtureSiteDir(name), { recursive: true, force: true });
+    mkdirSync(path.dirname(resultFile(name)), { recursive: true });
+    // Not silent: the warnings (headline length) are part of what is tested.
+    const result = astroBuild(
+      fixtureSiteDir(name),
+      { SITE_URL: TEST_SITE_URL, BASE_PATH: '/', ARTICLES_DIR: FIXTURE_SETS[name] },
+      undefined,
+      { silent: false },
+    );
+    writeFileSync(resultFile(name), JSON.stringify(result));
+    console.log(`[site] built fixture set "${name}" (exit ${result.status}) in ${Math.round(result.ms)} ms`);
+  }
+}
+
+/** The build's exit status and everything it printed, with colour codes removed. */
+export function fixtureBuild(name: FixtureSet): BuildResult {
+  const result = JSON.parse(readFileSync(resultFile(name), 'utf8')) as BuildResult;
+  // eslint-disable-next-line no-control-regex
+  return { ...result, output: result.output.replace(/\x1b\[[0-9;]*m/g, '') };
+}
