@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
+import type { Root } from 'hast';
 import { builtPages } from '../support/built-pages.ts';
 
 /** "script-src 'self' 'sha256-…'; style-src …" → Map(directive → sources). */
@@ -32,7 +33,9 @@ describe.each(builtPages().map((p) => [p.file, p] as const))('CSP of %s', (_, pa
     expect(metas).toHaveLength(1);
     const head = select('head', tree)!;
     const before = head.children.slice(0, head.children.indexOf(metas[0]!));
-    const loads = selectAll('script, style, link[rel~=stylesheet], link[rel=modulepreload]', { type: 'root', children: before });
+    // JSON-LD is a data block, not a script: CSP does not apply to it.
+    const loads = selectAll('script, style, link[rel~=stylesheet], link[rel=modulepreload]', { type: 'root', children: before } as Root)
+      .filter((el) => !/json/.test(String(el.properties.type ?? '')));
     expect(loads.map((el) => el.tagName)).toEqual([]);
   });
 

@@ -83,14 +83,21 @@ export function htmlReferences(html: string): { kind: string; raw: string }[] {
     }
   }
   for (const script of selectAll('script[type="application/ld+json"]', tree)) {
-    for (const raw of absoluteUrlsIn(toString(script))) found.push({ kind: 'json-ld', raw });
+    // Vocabulary URLs (https://schema.org) are names, not references: only the site's own URLs count.
+    for (const raw of absoluteUrlsIn(toString(script))) if (!raw.startsWith('https://schema.org')) found.push({ kind: 'json-ld', raw });
   }
   return found;
 }
 
-/** Absolute http(s) URLs in a text (XML feeds, sitemaps, JSON feeds, JSON-LD). */
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'" };
+
+/**
+ * Absolute http(s) URLs in a text (XML feeds, sitemaps, JSON feeds, JSON-LD). Entities are decoded first,
+ * so HTML escaped inside a feed (`&lt;img src=&quot;…&quot;&gt;`) yields its URLs too.
+ */
 export function absoluteUrlsIn(text: string): string[] {
-  return [...text.matchAll(/https?:\/\/[^\s"'<>\\]+/g)].map((m) => m[0].replaceAll('&amp;', '&'));
+  const decoded = text.replace(/&(amp|lt|gt|quot|apos|#39|#x27);/g, (_, name: string) => ENTITIES[name]!);
+  return [...decoded.matchAll(/https?:\/\/[^\s"'<>\\]+/g)].map((m) => m[0]);
 }
 
 function idsIn(html: string): Set<string> {
