@@ -9,10 +9,15 @@ import precompress from './src/integrations/precompress.ts';
 // Deploy-time settings come from the environment (see README "Configuration").
 const site = normaliseSite(process.env.SITE_URL ?? 'http://localhost:4321');
 const base = normaliseBase(process.env.BASE_PATH ?? '/');
+// Builds of another content folder (ARTICLES_DIR: test fixtures, benchmarks) keep their own cache, so
+// they never share a content data store with builds of the real site, even when run side by side.
+const articlesDir = process.env.ARTICLES_DIR;
+const cacheDir = articlesDir ? `./node_modules/.astro/content-${articlesDir.replace(/[^a-z0-9]+/gi, '-')}` : undefined;
 
 export default defineConfig({
   site,
   base,
+  ...(cacheDir && { cacheDir }),
   trailingSlash: 'always',
   build: {
     format: 'directory',

@@ -4,6 +4,7 @@
  * the image field is passed in because only Astro's loader can resolve a file beside the entry.
  */
 import { z } from 'astro/zod';
+import { SLUG_PATTERN } from './urls.ts';
 
 const text = (field: string) =>
   z.string({ error: `${field}: expected text` }).trim().min(1, { error: `${field}: must not be empty` });
@@ -43,5 +44,13 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
     tags: z.array(text('tag')).default([]),
     /** Drafts are built by `astro dev` only. */
     draft: z.boolean({ error: 'draft: expected true or false' }).default(false),
+    /** Old slugs of a renamed article: each gets a redirect page to the current URL. */
+    redirectFrom: z
+      .array(
+        z.string({ error: 'redirectFrom: expected a list of old slugs' }).regex(SLUG_PATTERN, {
+          error: (issue) => `redirectFrom: expected old slugs in lowercase words and hyphens, got "${String(issue.input)}"`,
+        }),
+      )
+      .default([]),
   });
 }

@@ -45,3 +45,21 @@ export function articlePath(slug: string, base: string): string {
 export function absoluteUrl(path: string, site: string): string {
   return new URL(path, normaliseSite(site) + '/').href;
 }
+
+/** The 1200×630 link-preview card of an article: `/<base>/articles/<slug>/card.jpg`. */
+export function socialCardPath(slug: string, base: string): string {
+  return `${articlePath(slug, base)}card.jpg`;
+}
+
+/** Site-wide files at the root of the site (feeds, sitemap, icons): `siteFilePath('rss.xml', '/news/')` → `/news/rss.xml`. */
+export const SITE_FILES = {
+  rss: 'rss.xml',
+  jsonFeed: 'feed.json',
+  sitemap: 'sitemap.xml',
+  manifest: 'manifest.webmanifest',
+  favicon: 'favicon.svg',
+  icon32: 'favicon-32.png',
+  icon192: 'icon-192.png',
+  icon512: 'icon-512.png',
+  appleTouchIcon: 'apple-touch-icon.png',
+} as const;

@@ -1,5 +1,6 @@
 /** The seed article's built page holds every part of the source, word for word, in its element and in order. */
 import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import type { Element } from 'hast';
 import { attr, readPage, select, selectAll, text } from '../support/html.ts';
 import { readSourceArticle, SEED_SLUG } from '../support/source-article.ts';
@@ -38,8 +39,8 @@ describe('seed article page', () => {
   });
 
   it('keeps the parts in newsroom order: headline, figure, key points, body', () => {
-    const order = selectAll('h1, figure, section.key-points, .article-body', article!).map((el) => el.tagName);
-    expect(order).toEqual(['h1', 'figure', 'section', 'div']);
+    const order = selectAll('h1, figure, section.key-points, .article-body > p', article!).map((el) => el.tagName);
+    expect(order).toEqual(['h1', 'figure', 'section', ...source.body.map(() => 'p')]);
   });
 
   it('keeps typographic quotes and apostrophes as written', () => {
@@ -80,12 +81,17 @@ describe('seed article page', () => {
 
   it('has an absolute canonical URL, a description and the language', () => {
     expect(attr(select('link[rel=canonical]', page), 'href')).toBe(`${TEST_SITE_URL}/articles/${SEED_SLUG}/`);
-    expect(attr(select('meta[name=description]', page), 'content')).toBe(source.summary.join(' '));
+    // No standfirst: the description is the whole key points that fit in 200 characters.
+    expect(attr(select('meta[name=description]', page), 'content')).toBe(source.summary[0]);
     expect(attr(select('html', page), 'lang')).toBe('en');
   });
 
-  it('ships no JavaScript and no external stylesheet', () => {
-    expect(selectAll('script', page).filter((s) => attr(s, 'type') !== 'application/ld+json')).toEqual([]);
+  it('ships only the share enhancement as JavaScript (≤ 2 KiB gzip), and no external stylesheet', () => {
+    const scripts = selectAll('script', page).filter((s) => attr(s, 'type') !== 'application/ld+json');
+    expect(scripts).toHaveLength(1);
+    expect(attr(scripts[0], 'type')).toBe('module');
+    expect(text(scripts[0]).length).toBeGreaterThan(100); // inlined: no extra request
+    expect(gzipSync(text(scripts[0])).length).toBeLessThanOrEqual(2048);
     expect(selectAll('link[rel=stylesheet]', page)).toEqual([]);
     expect(selectAll('style', page).length).toBeGreaterThan(0);
   });

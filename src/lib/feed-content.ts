@@ -1,0 +1,71 @@
+/**
+ * The full content of an article for feed readers: lead image with caption and credit, the key points,
+ * then the body. Frontmatter text is escaped (it becomes hast text nodes); the body is the HTML the
+ * markdown pipeline already sanitised. Every URL is made absolute, since feed readers have no base.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
+
+export interface FeedContentInput {
+  /** Absolute URL of the article page; relative URLs in the body resolve against it. */
+  pageUrl: string;
+  image: { url: string; alt: string; width: number; height: number; caption?: string | undefined; credit?: string | undefined };
+  summary: readonly string[];
+  bodyHtml: string;
+}
+
+const URL_ATTRIBUTES = ['href', 'src', 'cite', 'poster'] as const;
+
+const el = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
+const txt = (value: string): ElementContent => ({ type: 'text', value });
+
+/** Rewrite every URL attribute (and srcset candidate) of a hast tree to an absolute URL. */
+export function absolutizeUrls(tree: Root, pageUrl: string): void {
+  visit(tree, 'element', (node: Element) => {
+    for (const name of URL_ATTRIBUTES) {
+      const value = node.properties[name];
+      if (typeof value === 'string') node.properties[name] = new URL(value, pageUrl).href;
+    }
+    const srcset = node.properties.srcSet;
+    if (srcset !== undefined && srcset !== null) {
+      const candidates = Array.isArray(srcset) ? srcset.map(String) : String(srcset).split(',');
+      node.properties.srcSet = candidates
+        .map((candidate) => {
+          const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+          return [new URL(url, pageUrl).href, ...descriptor].join(' ');
+        })
+        .join(', ');
+    }
+  });
+}
+
+export function feedContentHtml(input: FeedContentInput): string {
+  const { image } = input;
+  const caption: ElementContent[] = [];
+  if (image.caption) caption.push(txt(image.caption));
+  if (image.caption && image.credit) caption.push(txt(' '));
+  if (image.credit) caption.push(el('small', {}, [txt(image.credit)]));
+
+  const body = fromHtml(input.bodyHtml, { fragment: true });
+  const tree: Root = {
+    type: 'root',
+    children: [
+      el('figure', {}, [
+        el('img', { src: image.url, alt: image.alt, width: image.width, height: image.height }),
+        ...(caption.length > 0 ? [el('figcaption', {}, caption)] : []),
+      ]),
+      el('h2', {}, [txt('Key points')]),
+      el('ul', {}, input.summary.map((point) => el('li', {}, [txt(point)]))),
+      ...(body.children as ElementContent[]),
+    ],
+  };
+  absolutizeUrls(tree, input.pageUrl);
+  return toHtml(tree);
+}

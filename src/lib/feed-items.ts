@@ -1,0 +1,57 @@
+/**
+ * Feed items for every published article, shared by the RSS and JSON feeds so both say the same thing.
+ * Runs inside Astro (it needs getImage for the lead image).
+ */
+import { getImage } from 'astro:assets';
+import { getArticles } from './collection.ts';
+import { absoluteUrl, articlePath } from './urls.ts';
+import { describeArticle } from './describe.ts';
+import { feedContentHtml } from './feed-content.ts';
+
+export interface FeedItem {
+  url: string;
+  title: string;
+  description: string;
+  contentHtml: string;
+  imageUrl: string;
+  published?: Date | undefined;
+  updated?: Date | undefined;
+  authors: { name: string; url?: string | undefined }[];
+  tags: string[];
+}
+
+export async function getFeedItems(site: string): Promise<FeedItem[]> {
+  const base = import.meta.env.BASE_URL;
+  const articles = await getArticles();
+  return Promise.all(
+    articles.map(async (article) => {
+      const { data } = article;
+      const url = absoluteUrl(articlePath(article.id, base), site);
+      const image = await getImage({ src: data.image.src, width: Math.min(1200, data.image.src.width), format: 'jpeg', quality: 80 });
+      const imageUrl = absoluteUrl(image.src, site);
+      return {
+        url,
+        title: data.title,
+        description: describeArticle(data),
+        contentHtml: feedContentHtml({
+          pageUrl: url,
+          image: {
+            url: imageUrl,
+            alt: data.image.alt,
+            width: Number(image.attributes.width),
+            height: Number(image.attributes.height),
+            caption: data.image.caption,
+            credit: data.image.credit,
+          },
+          summary: data.summary,
+          bodyHtml: article.rendered?.html ?? '',
+        }),
+        imageUrl,
+        published: data.published,
+        updated: data.updated,
+        authors: data.byline,
+        tags: data.tags,
+      };
+    }),
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The link-preview card: the lead photo cropped to 1200×630, darkened towards the bottom, with the
+ * headline and the site name set in Source Serif 4 (from an npm package: nothing is downloaded at build).
+ * Text becomes vector paths (satori), so the card is identical on every machine; sharp rasterises
+ * and encodes it as JPEG.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import satori from 'satori';
+import sharp from 'sharp';
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+const MARGIN_X = 64;
+const MARGIN_Y = 56;
+
+const require = createRequire(import.meta.url);
+let fonts: Promise<{ bold: Buffer; semibold: Buffer }> | undefined;
+function loadFonts() {
+  fonts ??= Promise.all([
+    readFile(require.resolve('@fontsource/source-serif-4/files/source-serif-4-latin-700-normal.woff')),
+    readFile(require.resolve('@fontsource/source-serif-4/files/source-serif-4-latin-600-normal.woff')),
+  ]).then(([bold, semibold]) => ({ bold, semibold }));
+  return fonts;
+}
+
+/** Headline size in px: long headlines get smaller type so they fit in at most four lines. */
+export function headlineFontSize(headline: string): number {
+  const n = [...headline].length;
+  if (n <= 50) return 72;
+  if (n <= 80) return 62;
+  if (n <= 120) return 54;
+  return 46;
+}
+
+/** Headlines past 150 characters are cut at a word boundary with an ellipsis, so the card holds at most four lines. */
+export function clampHeadline(headline: string, max = 150): string {
+  const chars = [...headline];
+  if (chars.length <= max) return headline;
+  const cut = chars.slice(0, max).join('');
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
+type Node = { type: string; props: Record<string, unknown> & { children?: unknown } };
+const h = (type: string, style: Record<string, unknown>, children?: unknown): Node => ({ type, props: { style, children } });
+
+/** The overlay (gradient, headline, site name) as SVG with text as paths. */
+export async function cardOverlaySvg(headline: string, siteName: string): Promise<string> {
+  const { bold, semibold } = await loadFonts();
+  const size = headlineFontSize(headline);
+  const tree = h(
+    'div',
+    {
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      display: 'flex',
+      backgroundImage: 'linear-gradient(to bottom, rgba(8,12,20,0.05) 0%, rgba(8,12,20,0.62) 45%, rgba(8,12,20,0.92) 100%)',
+      color: '#ffffff',
+    },
+    [
+      // Text block anchored to the bottom-left margin, growing upwards as the headline gets longer.
+      h(
+        'div',
+        { position: 'absolute', left: MARGIN_X, right: MARGIN_X, bottom: MARGIN_Y, display: 'flex', flexDirection: 'column' },
+        [
+          h('div', { display: 'flex', fontSize: 28, fontWeight: 600, letterSpacing: 1, color: '#f3d9a4', marginBottom: 18 }, siteName),
+          h('div', { display: 'flex', fontSize: size, fontWeight: 700, lineHeight: `${Math.round(size * 1.15)}px` }, clampHeadline(headline)),
+        ],
+      ),
+    ],
+  );
+  return satori(tree as never, {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts: [
+      { name: 'Source Serif 4', data: bold, weight: 700, style: 'normal' },
+      { name: 'Source Serif 4', data: semibold, weight: 600, style: 'normal' },
+    ],
+  });
+}
+
+/** Render the card as a JPEG from the lead photo's file. */
+export async function renderSocialCard(photoPath: string, headline: string, siteName: string): Promise<Buffer> {
+  const overlay = await cardOverlaySvg(headline, siteName);
+  return sharp(photoPath)
+    .resize(CARD_WIDTH, CARD_HEIGHT, { fit: 'cover', position: 'attention' })
+    .composite([{ input: Buffer.from(overlay) }])
+    .jpeg({ quality: 82, mozjpeg: true })
+    .toBuffer();
+}

@@ -1,0 +1,18 @@
+/** The link-preview card of each article, generated at build (see src/lib/social-card.ts). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getArticles, type Article } from '../../../lib/collection.ts';
+import { renderSocialCard } from '../../../lib/social-card.ts';
+import { SITE } from '../../../site.config.ts';
+
+export const getStaticPaths = (async () => {
+  const articles = await getArticles();
+  return articles.map((article) => ({ params: { slug: article.id }, props: { article } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ article: Article }> = async ({ props }) => {
+  const { data } = props.article;
+  const photoPath = (data.image.src as { fsPath?: string }).fsPath;
+  if (!photoPath) throw new Error(`${props.article.filePath}: image.src: could not locate the lead photo file`);
+  const jpeg = await renderSocialCard(photoPath, data.title, SITE.name);
+  return new Response(new Uint8Array(jpeg), { headers: { 'content-type': 'image/jpeg' } });
+};

@@ -1,0 +1,34 @@
+/** JSON Feed 1.1 with full content: https://www.jsonfeed.org/version/1.1/ */
+import type { APIRoute } from 'astro';
+import { SITE } from '../site.config.ts';
+import { absoluteUrl, withBase, SITE_FILES } from '../lib/urls.ts';
+import { getFeedItems } from '../lib/feed-items.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const base = import.meta.env.BASE_URL;
+  const url = (path: string) => absoluteUrl(withBase(path, base), site!.href);
+  const items = await getFeedItems(site!.href);
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: SITE.name,
+    description: SITE.description,
+    home_page_url: url(''),
+    feed_url: url(SITE_FILES.jsonFeed),
+    language: SITE.lang,
+    icon: url(SITE_FILES.icon512),
+    favicon: url(SITE_FILES.icon32),
+    items: items.map((item) => ({
+      id: item.url,
+      url: item.url,
+      title: item.title,
+      summary: item.description,
+      content_html: item.contentHtml,
+      image: item.imageUrl,
+      ...(item.published && { date_published: item.published.toISOString() }),
+      ...(item.updated && { date_modified: item.updated.toISOString() }),
+      ...(item.authors.length > 0 && { authors: item.authors.map((a) => ({ name: a.name, ...(a.url && { url: a.url }) })) }),
+      ...(item.tags.length > 0 && { tags: item.tags }),
+    })),
+  };
+  return new Response(JSON.stringify(feed, null, 2), { headers: { 'content-type': 'application/feed+json' } });
+};

@@ -1,0 +1,31 @@
+/** RSS 2.0 feed with full content, via @astrojs/rss. */
+import type { APIRoute } from 'astro';
+import rss from '@astrojs/rss';
+import { SITE } from '../site.config.ts';
+import { absoluteUrl, withBase, SITE_FILES } from '../lib/urls.ts';
+import { getFeedItems } from '../lib/feed-items.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const base = import.meta.env.BASE_URL;
+  const home = absoluteUrl(withBase('', base), site!.href);
+  const self = absoluteUrl(withBase(SITE_FILES.rss, base), site!.href);
+  const items = await getFeedItems(site!.href);
+  return rss({
+    title: SITE.name,
+    description: SITE.description,
+    site: home,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', media: 'http://search.yahoo.com/mrss/' },
+    customData: `<language>${SITE.lang}</language><atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
+    trailingSlash: true,
+    items: items.map((item) => ({
+      title: item.title,
+      link: item.url,
+      description: item.description,
+      content: item.contentHtml,
+      ...(item.published && { pubDate: item.published }),
+      ...(item.authors.length > 0 && { author: item.authors.map((a) => a.name).join(', ') }),
+      categories: item.tags,
+      customData: `<media:content url="${item.imageUrl}" medium="image"/>`,
+    })),
+  });
+};

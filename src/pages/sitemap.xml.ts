@@ -1,0 +1,20 @@
+/**
+ * sitemap.xml: the front page and every published article by its canonical URL (drafts, scheduled
+ * articles, redirect stubs and the 404 page are not listed). Built from getArticles() and articlePath(),
+ * the same gate and URL function as the pages themselves.
+ */
+import type { APIRoute } from 'astro';
+import { getArticles } from '../lib/collection.ts';
+import { absoluteUrl, articlePath, withBase } from '../lib/urls.ts';
+import { sitemapXml } from '../lib/sitemap.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const base = import.meta.env.BASE_URL;
+  const articles = await getArticles();
+  const newest = articles.map((a) => a.data.updated ?? a.data.published).filter((d): d is Date => d !== undefined).sort((a, b) => b.getTime() - a.getTime())[0];
+  const xml = sitemapXml([
+    { loc: absoluteUrl(withBase('', base), site!.href), lastmod: newest },
+    ...articles.map((a) => ({ loc: absoluteUrl(articlePath(a.id, base), site!.href), lastmod: a.data.updated ?? a.data.published })),
+  ]);
+  return new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8' } });
+};
