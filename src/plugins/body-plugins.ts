@@ -9,7 +9,7 @@
  * 4. rehype-paragraph-ids: stable `p1`, `p2`, … ids, added after sanitising so they are kept as they are.
  * 5. rehype-image-alt: the build fails on a body image without alt text.
  */
-import type { PluggableList } from 'unified';
+import type { RehypePlugin } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeExternalLinks from 'rehype-external-links';
@@ -17,10 +17,10 @@ import rehypeParagraphIds from './rehype-paragraph-ids.ts';
 import rehypeImageAlt from './rehype-image-alt.ts';
 import { newsSchema } from './sanitize-schema.ts';
 
-export const bodyRehypePlugins: PluggableList = [
-  rehypeRaw,
-  [rehypeSanitize, newsSchema],
-  [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
-  rehypeParagraphIds,
-  rehypeImageAlt,
+export const bodyRehypePlugins: (RehypePlugin | [RehypePlugin, unknown])[] = [
+  rehypeRaw as RehypePlugin,
+  [rehypeSanitize as RehypePlugin, newsSchema],
+  [rehypeExternalLinks as RehypePlugin, { rel: ['noopener', 'noreferrer'] }],
+  rehypeParagraphIds as RehypePlugin,
+  rehypeImageAlt as RehypePlugin,
 ];

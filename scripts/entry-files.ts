@@ -1,0 +1,46 @@
+/** File-system helpers shared by `npm run new` and `npm run import`. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** Where entries go: `--dir`, else ARTICLES_DIR, else content/articles. */
+export function articlesDir(flag: string | undefined): string {
+  return path.resolve(ROOT, flag ?? process.env.ARTICLES_DIR ?? 'content/articles');
+}
+
+export function takenSlugs(dir: string): Set<string> {
+  return new Set(existsSync(dir) ? readdirSync(dir) : []);
+}
+
+/** The project's stand-in lead photo (scripts/make-standin-image.mjs), written to `file`. */
+export function writeStandin(file: string): void {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/make-standin-image.mjs'), file], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`make-standin-image failed: ${result.stderr}`);
+}
+
+/** The alt text of the stand-in: it says what the picture is, and that it is a stand-in. */
+export const STANDIN_ALT =
+  'Stand-in illustration: an abstract city skyline of dark blue blocks with lit windows under a warm glow. It takes the place of the licensed news photograph described in the caption.';
+
+/** `--name value` flags and positional arguments. */
+export function parseArgs(argv: string[], flags: readonly string[]): { positional: string[]; options: Record<string, string> } {
+  const positional: string[] = [];
+  const options: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const name = arg.startsWith('--') ? arg.slice(2).split('=')[0]! : undefined;
+    if (name === undefined) {
+      positional.push(arg);
+      continue;
+    }
+    if (!flags.includes(name)) throw new Error(`unknown option --${name} (known: ${flags.map((f) => `--${f}`).join(', ')})`);
+    const inline = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined;
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new Error(`--${name} needs a value`);
+    options[name] = value;
+  }
+  return { positional, options };
+}

@@ -1,0 +1,81 @@
+/** The article-body pipeline (src/plugins/body-plugins.ts, as used by astro.config.mjs) in a real unified processor. */
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { VFile } from 'vfile';
+import { bodyRehypePlugins } from '../../src/plugins/body-plugins.ts';
+import rehypeImageAlt from '../../src/plugins/rehype-image-alt.ts';
+
+async function render(markdown: string, filePath = '/site/content/articles/x/index.md'): Promise<string> {
+  const file = new VFile({ value: markdown, path: filePath });
+  // As Astro does: raw HTML passes remark-rehype as `raw` nodes for rehype-raw.
+  const processor = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(bodyRehypePlugins).use(rehypeStringify);
+  return String(await processor.process(file));
+}
+
+describe('body pipeline', () => {
+  it('numbers paragraphs p1, p2, … and keeps them through sanitising', async () => {
+    expect(await render('One.\n\nTwo.')).toBe('<p id="p1">One.</p>\n<p id="p2">Two.</p>');
+  });
+
+  it('removes scripts, styles and their content, keeping the text around them', async () => {
+    const html = await render('Before.\n\n<script>alert(1)</script>\n\n<style>p{display:none}</style>\n\nAfter.');
+    expect(html).toBe('<p id="p1">Before.</p>\n\n\n<p id="p2">After.</p>');
+  });
+
+  it('drops event handlers, style attributes and javascript:/data: URLs', async () => {
+    const html = await render(
+      'A <img src="x.jpg" alt="X" onerror="alert(1)" style="width:1px"> <a href="jav&#x09;ascript:alert(1)">j</a> <a href="data:text/html,x">d</a> [m](javascript:alert(1)) end.',
+    );
+    expect(html).toBe('<p id="p1">A <img src="x.jpg" alt="X"> <a>j</a> <a>d</a> <a>m</a> end.</p>');
+  });
+
+  it('removes svg, math, iframe, object, embed, form and base, with their contents', async () => {
+    const html = await render(
+      'a <svg onload="alert(1)"><text>svg</text></svg> <math><mi>m</mi></math> <iframe src="https://x.test"></iframe> <object data="x"></object> <embed src="x"> <form><input value="v"><button>b</button></form> <base href="https://evil.test/"> z',
+    );
+    // (The HTML parser closes the paragraph at <form>, as browsers do; what matters is what is left.)
+    expect(html).not.toMatch(/<(svg|text|math|mi|iframe|object|embed|form|input|button|base)\b/);
+    expect(html).not.toMatch(/svg|>m<|>b<|value|evil/);
+    expect(html).toMatch(/^<p id="p1">a\s+<\/p>\s+z/);
+  });
+
+  it('gives external links rel="noopener noreferrer", leaves internal ones alone', async () => {
+    const html = await render('[out](https://example.com/a) [in](/articles/x/) [mail](mailto:desk@example.com)');
+    expect(html).toBe(
+      '<p id="p1"><a href="https://example.com/a" rel="noopener noreferrer">out</a> <a href="/articles/x/">in</a> <a href="mailto:desk@example.com">mail</a></p>',
+    );
+  });
+
+  it('prefixes authored ids and names so they clobber neither globals nor our paragraph ids', async () => {
+    const html = await render('<p id="p2">Authored.</p>\n\nMine.\n\n<a name="alert" id="x">a</a>');
+    expect(html).toBe('<p id="user-content-p2">Authored.</p>\n<p id="p2">Mine.</p>\n<p id="p3"><a name="user-content-alert" id="user-content-x">a</a></p>');
+  });
+
+  it('keeps the news elements: figure, figcaption, cite, abbr, time, blockquote', async () => {
+    const html = await render(
+      '<figure><blockquote cite="https://x.test/">Q</blockquote><figcaption><cite>C</cite> <abbr title="T">A</abbr> <time datetime="2026-11-28">today</time></figcaption></figure>',
+    );
+    expect(html).toBe(
+      '<figure><blockquote cite="https://x.test/">Q</blockquote><figcaption><cite>C</cite> <abbr title="T">A</abbr> <time datetime="2026-11-28">today</time></figcaption></figure>',
+    );
+  });
+
+  it('fails on a body image without alt text, naming the file and the image', async () => {
+    await expect(render('Text.\n\n![](./photo.jpg)', `${process.cwd()}/content/articles/x/index.md`)).rejects.toThrow(
+      'content/articles/x/index.md: body: image "./photo.jpg" has no alt text',
+    );
+    await expect(render('<img src="a.jpg" alt="  ">')).rejects.toThrow(/image "a.jpg" has no alt text/);
+    await expect(render('![A chamber](./photo.jpg)')).resolves.toContain('alt="A chamber"');
+  });
+});
+
+describe('rehype-image-alt alone', () => {
+  it('lists every image without alt in one message', async () => {
+    const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeImageAlt, { cwd: '/site' }).use(rehypeStringify);
+    const file = new VFile({ value: '![](a.jpg) ![ok](b.jpg) ![](c.jpg)', path: '/site/content/articles/y/index.md' });
+    await expect(processor.process(file)).rejects.toThrow('content/articles/y/index.md: body: image "a.jpg", image "c.jpg" have no alt text');
+  });
+});
