@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
+import { realpathSync } from 'node:fs';
 import { ROOT } from './paths.ts';
 
 export interface BuildResult {
@@ -17,7 +18,12 @@ export interface BuildResult {
  * Every astro process the tests start runs under this lock (util-linux `flock`).
  */
 export function astroLockFile(root = ROOT): string {
-  return path.join(tmpdir(), `astro-${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 12)}.lock`);
+  // Keyed by the real node_modules: a checkout that links to this one's node_modules shares its caches too.
+  let key = path.resolve(root);
+  try {
+    key = realpathSync(path.join(root, 'node_modules'));
+  } catch {}
+  return path.join(tmpdir(), `astro-${createHash('sha256').update(key).digest('hex').slice(0, 12)}.lock`);
 }
 
 /**
