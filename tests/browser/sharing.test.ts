@@ -73,6 +73,27 @@ describe.skipIf(noBrowser)('sharing in Chromium', () => {
     await context.close();
   });
 
+  it('revealing the share button shifts nothing (CLS 0)', async () => {
+    for (const width of [390, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(site.origin + ARTICLE, { waitUntil: 'load' });
+      await expect(page.getByRole('button', { name: 'Share' }).isVisible()).resolves.toBe(true);
+      const shift = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let total = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) total += entry.value;
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => resolve(total), 300);
+          }),
+      );
+      expect(shift, `CLS at ${width}px`).toBe(0);
+      await context.close();
+    }
+  });
+
   it('a deep link scrolls to its paragraph and marks it', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 700 } });
     const page = await context.newPage();
