@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+/**
+ * Lighthouse as a benchmark (not a test): `npm run lighthouse [-- --page /articles/<slug>/] [--json out.json]`.
+ *
+ * Builds the site for a loopback origin (so canonical URLs match the server), serves the build with nginx and
+ * the committed recipe (deploy/nginx.conf, pre-compressed files) or, without nginx, a plain static server,
+ * then runs the `lighthouse` package with its default mobile settings (simulated slow 4G, mid-range phone)
+ * in Debian's Chromium, and prints the four category scores, LCP/CLS/TBT and every audit that is not passing.
+ * Target: 100 in each category.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { astroBuild } from '../tests/support/astro-build.ts';
+import { chromiumPath } from '../tests/support/chromium.ts';
+import { noNginx, startNginx } from '../tests/support/nginx.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
+
+const args = process.argv.slice(2);
+const arg = (name) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? undefined : args[i + 1];
+};
+
+if (!chromiumPath) throw new Error('lighthouse: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
+
+// Serve first (nginx reads files per request), then build for the origin the server got, so canonical and
+// feed URLs point at the server Lighthouse loads the page from.
+const outDir = path.join(tmpdir(), 'reader-lighthouse');
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+const server = noNginx ? await serveStatic(outDir, '/') : await startNginx(outDir, '/');
+const build = astroBuild(outDir, { SITE_URL: server.origin, BASE_PATH: '/' });
+if (build.status !== 0) {
+  await server.close();
+  throw new Error(`lighthouse: astro build failed:\n${build.output}`);
+}
+console.log(`[lighthouse] built ${outDir} for ${server.origin} in ${Math.round(build.ms)} ms; serving with ${noNginx ? 'the static test server' : 'nginx + deploy/nginx.conf'}`);
+
+// The first real article page (redirect pages for old slugs carry a meta refresh).
+const slug = readdirSync(path.join(outDir, 'articles')).find(
+  (d) => existsSync(path.join(outDir, 'articles', d, 'index.html')) && !readFileSync(path.join(outDir, 'articles', d, 'index.html'), 'utf8').includes('http-equiv="refresh"'),
+);
+const pagePath = arg('page') ?? `/articles/${slug}/`;
+const url = server.origin + pagePath;
+
+const chrome = await chromeLauncher.launch({
+  chromePath: chromiumPath,
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+
+try {
+  const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
+  if (!result) throw new Error('lighthouse: no result');
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+  if (arg('json')) writeFileSync(path.resolve(arg('json')), result.report);
+
+  console.log(`\nLighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, ${lhr.environment.hostUserAgent}`);
+  console.log(`${url}\n`);
+  for (const [id, category] of Object.entries(lhr.categories)) {
+    console.log(`  ${category.title.padEnd(16)} ${Math.round((category.score ?? 0) * 100)}`);
+  }
+  const metric = (id) => lhr.audits[id]?.displayValue ?? 'n/a';
+  console.log(`\n  LCP ${metric('largest-contentful-paint')}   CLS ${metric('cumulative-layout-shift')}   TBT ${metric('total-blocking-time')}   FCP ${metric('first-contentful-paint')}`);
+
+  const failing = Object.values(lhr.audits).filter(
+    (a) => a.score !== null && a.score < 1 && !['informative', 'notApplicable', 'manual'].includes(a.scoreDisplayMode),
+  );
+  if (failing.length) {
+    console.log('\n  Not passing:');
+    for (const a of failing) console.log(`    ${a.id} (${Math.round(a.score * 100)}): ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ''}`);
+  }
+  const warnings = lhr.runWarnings ?? [];
+  if (warnings.length) console.log(`\n  Run warnings:\n${warnings.map((w) => `    ${w}`).join('\n')}`);
+} finally {
+  chrome.kill();
+  await server.close();
+}
