@@ -1,5 +1,6 @@
 // html-validate configuration for the built pages (tests/build/html-validate.test.ts). Zero errors is the gate.
 // Rules are switched off only with a reason written here.
+/** @type {import('html-validate').ConfigData} */
 export default {
   root: true,
   extends: ['html-validate:recommended'],

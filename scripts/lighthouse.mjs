@@ -69,7 +69,7 @@ try {
 
   console.log(`\nLighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, ${lhr.environment.hostUserAgent}`);
   console.log(`${url}\n`);
-  for (const [id, category] of Object.entries(lhr.categories)) {
+  for (const category of Object.values(lhr.categories)) {
     console.log(`  ${category.title.padEnd(16)} ${Math.round((category.score ?? 0) * 100)}`);
   }
   const metric = (id) => lhr.audits[id]?.displayValue ?? 'n/a';
