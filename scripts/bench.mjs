@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Build benchmark: `npm run bench [-- --sizes 100,1000,5000] [--keep]`.
+ * Build benchmark: `npm run bench [-- --sizes 100,1000,5000] [--cold-incremental] [--keep]`.
  *
  * For each N, generates N articles in a temporary folder from the seed entry (same body and photo, numbered
  * titles and slugs), then builds
@@ -32,6 +32,8 @@ const arg = (name) => {
 };
 const sizes = (arg('sizes') ?? '100,1000,5000').split(',').map(Number).filter((n) => n > 0);
 const keep = args.includes('--keep');
+// For large N: make the cold build the incremental-priming build too (skips the separate warm full rebuild).
+const coldIncremental = args.includes('--cold-incremental');
 if (sizes.length === 0) throw new Error('bench: --sizes expects e.g. 100,1000');
 
 const work = mkdtempSync(path.join(tmpdir(), 'reader-bench-'));
@@ -154,16 +156,18 @@ try {
 
     // Ours: a cold build; then the same root with experimental.incrementalBuild switched on (a full build with
     // warm content and image caches, which primes the incremental cache); then one article changed.
-    const site = makeSiteRoot('site').dir;
-    const ours = build(site, corpus.dir, `N=${n} ours cold`);
+    const site = makeSiteRoot('site', { incremental: coldIncremental }).dir;
+    const ours = build(site, corpus.dir, `N=${n} ours cold${coldIncremental ? ' (incremental on: primes its cache)' : ''}`);
     const inc = makeSiteRoot('site-incremental', { incremental: true });
     let warm, incRebuild;
     if (inc.incremental === 'on') {
-      for (const f of ['astro.config.mjs', 'src']) {
-        rmSync(path.join(site, f), { recursive: true, force: true });
-        cpSync(path.join(inc.dir, f), path.join(site, f), { recursive: true });
+      if (!coldIncremental) {
+        for (const f of ['astro.config.mjs', 'src']) {
+          rmSync(path.join(site, f), { recursive: true, force: true });
+          cpSync(path.join(inc.dir, f), path.join(site, f), { recursive: true });
+        }
+        warm = build(site, corpus.dir, `N=${n} ours full rebuild, warm caches (primes the incremental cache)`);
       }
-      warm = build(site, corpus.dir, `N=${n} ours full rebuild, warm caches (primes the incremental cache)`);
       touch(corpus.first, 2);
       incRebuild = build(site, corpus.dir, `N=${n} ours incremental rebuild after one change`);
     } else log(`N=${n}: incremental build not measured: ${inc.incremental}`);
