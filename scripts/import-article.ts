@@ -16,6 +16,15 @@ import { articlesDir, parseArgs, STANDIN_ALT, writeStandin } from './entry-files
 
 const USAGE = 'usage: npm run import -- path/to/article.txt [--headline "…"] [--slug …] [--image photo.jpg --alt "…"] [--summary N] [--dir content/articles]';
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`${USAGE}
+
+Turns plain-text wire copy (caption ending in the credit, summary lines, body paragraphs) into a draft
+entry, word for word. Without --image the project's stand-in photo is used; without --headline the
+first summary line stands in for the headline. Never overwrites an existing entry.`);
+  process.exit(0);
+}
+
 try {
   const { positional, options } = parseArgs(process.argv.slice(2), ['headline', 'slug', 'image', 'alt', 'summary', 'dir']);
   const [source] = positional;

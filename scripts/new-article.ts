@@ -8,10 +8,16 @@ import { slugify, uniqueSlug } from '../src/lib/slug.ts';
 import { entryMarkdown } from '../src/lib/wire-copy.ts';
 import { articlesDir, parseArgs, STANDIN_ALT, takenSlugs, writeStandin } from './entry-files.ts';
 
+const USAGE = 'usage: npm run new -- "Headline" [--slug my-slug] [--dir content/articles]';
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`${USAGE}\n\nScaffolds a draft entry with a unique slug and the project's stand-in photo.`);
+  process.exit(0);
+}
+
 try {
   const { positional, options } = parseArgs(process.argv.slice(2), ['slug', 'dir']);
   const headline = positional.join(' ').trim();
-  if (!headline) throw new Error('usage: npm run new -- "Headline" [--slug my-slug] [--dir content/articles]');
+  if (!headline) throw new Error(USAGE);
   const dir = articlesDir(options.dir);
   const base = options.slug ?? slugify(headline);
   if (!base) throw new Error(`cannot make a slug from "${headline}": give one with --slug`);
