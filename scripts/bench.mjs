@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Build benchmark: `npm run bench [-- --sizes 100,1000,5000] [--cold-incremental] [--keep]`.
+ * Build benchmark: `npm run bench [-- --sizes 100,1000,5000] [--cold-incremental] [--without-cards] [--keep]`.
  *
  * For each N, generates N articles in a temporary folder from the seed entry (same body and photo, numbered
  * titles and slugs), then builds
@@ -34,6 +34,8 @@ const sizes = (arg('sizes') ?? '100,1000,5000').split(',').map(Number).filter((n
 const keep = args.includes('--keep');
 // For large N: make the cold build the incremental-priming build too (skips the separate warm full rebuild).
 const coldIncremental = args.includes('--cold-incremental');
+// To see what the per-article link-preview cards cost: build our site without that route.
+const withoutCards = args.includes('--without-cards');
 if (sizes.length === 0) throw new Error('bench: --sizes expects e.g. 100,1000');
 
 const work = mkdtempSync(path.join(tmpdir(), 'reader-bench-'));
@@ -73,6 +75,7 @@ function makeSiteRoot(name, { incremental = false } = {}) {
     if (existsSync(path.join(ROOT, f))) cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
   }
   linkNodeModules(dir);
+  if (withoutCards) rmSync(path.join(dir, 'src/pages/articles/[slug]/card.jpg.ts'), { force: true });
   if (incremental) {
     const config = path.join(dir, 'astro.config.mjs');
     const text = readFileSync(config, 'utf8');
@@ -141,7 +144,7 @@ function touch(file, round) {
 }
 
 if (!existsSync(TIME)) throw new Error(`bench: ${TIME} (GNU time) is needed for peak memory: apt-get install -y time`);
-log(`node ${process.version}, sizes ${sizes.join(', ')}, work dir ${work}`);
+log(`node ${process.version}, sizes ${sizes.join(', ')}${withoutCards ? ', our site WITHOUT link-preview cards' : ''}, work dir ${work}`);
 const rows = [];
 try {
   for (const n of sizes) {

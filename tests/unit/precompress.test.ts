@@ -1,6 +1,6 @@
 /** The precompress integration's core: .gz and .br beside each text file, decodable, byte-for-byte deterministic. */
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -22,7 +22,7 @@ function fixture(): string {
 describe('precompressDir', () => {
   it('writes .gz and .br beside every text file, and nothing beside images', async () => {
     const dir = fixture();
-    const done = await precompressDir(dir);
+    const { files: done } = await precompressDir(dir);
     expect(done.map((f) => path.relative(dir, f)).sort()).toEqual(
       ['_astro/app.js', 'articles/a/index.html', 'index.html', 'manifest.webmanifest', 'rss.xml'],
     );
@@ -51,6 +51,24 @@ describe('precompressDir', () => {
     expect(header[3]! & 0x08).toBe(0); // no FNAME
     rmSync(a, { recursive: true });
     rmSync(b, { recursive: true });
+  });
+
+  it('reuses compressed results by content hash from its cache, and keeps the cache to one build', async () => {
+    const dir = fixture();
+    const cacheDir = path.join(dir, '..', `${path.basename(dir)}-cache`);
+    const first = await precompressDir(dir, { cacheDir });
+    expect(first.fromCache).toBe(0);
+    const expected = readFileSync(path.join(dir, 'index.html.br'));
+    rmSync(path.join(dir, 'index.html.br'));
+    writeFileSync(path.join(dir, 'rss.xml'), '<rss><channel/></rss>'); // changed: compressed afresh
+    const second = await precompressDir(dir, { cacheDir });
+    expect(second.fromCache).toBe(first.files.length - 1);
+    expect(readFileSync(path.join(dir, 'index.html.br')).equals(expected)).toBe(true);
+    expect(gunzipSync(readFileSync(path.join(dir, 'rss.xml.gz'))).toString()).toBe('<rss><channel/></rss>');
+    // Two entries per file of this run, none for the old rss.xml.
+    expect(readdirSync(cacheDir)).toHaveLength(2 * first.files.length);
+    rmSync(dir, { recursive: true });
+    rmSync(cacheDir, { recursive: true });
   });
 
   it('does not compress its own output again on a second run', async () => {
