@@ -113,4 +113,11 @@ describe('.github/workflows/deploy.yml (GitHub Pages)', () => {
     expect(uses('actions/setup-node')?.with?.['node-version']).toBe(24);
     expect(steps.some((s) => s.run?.startsWith('npm ci'))).toBe(true);
   });
+
+  it('restores Astro’s caches after npm ci (which empties node_modules)', () => {
+    const install = steps.findIndex((s) => s.run?.startsWith('npm ci'));
+    const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+    expect(cache).toBeGreaterThan(install);
+    expect(steps[cache]!.with?.path).toBe('node_modules/.astro');
+  });
 });
