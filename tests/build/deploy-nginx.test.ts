@@ -5,7 +5,7 @@
  * with the recipe's caching and security headers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
@@ -63,7 +63,9 @@ for (const deploy of DEPLOYS) {
         if (result.status !== 0) throw new Error(`astro build (BASE_PATH=${base}) failed:\n${result.output}`);
       }
       nginx = await startNginx(dir, base);
-      site = await crawl({ origin: nginx.origin, siteUrl: TEST_SITE_URL, base, seeds: [base, miss] });
+      // robots.txt is fetched by convention, not linked; it links the sitemap.
+      const seeds = [base, miss, ...(existsSync(path.join(dir, 'robots.txt')) ? [`${base}robots.txt`] : [])];
+      site = await crawl({ origin: nginx.origin, siteUrl: TEST_SITE_URL, base, seeds });
     });
     afterAll(async () => {
       await nginx?.close();
@@ -73,6 +75,9 @@ for (const deploy of DEPLOYS) {
       const reached = [...site.fetched.keys()];
       for (const page of builtPages(dir, base)) expect(reached, `not linked from anywhere: ${page}`).toContain(page);
       expect(reached).toContain(article);
+      // Feeds, sitemap, manifest: every such file the build wrote is reachable too.
+      const data = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(xml|json|webmanifest|txt)$/.test(f));
+      for (const file of data) expect(reached, `not linked from anywhere: ${file}`).toContain(base + file);
       expect(site.references.filter((r) => r.kind === 'source[srcset]').length).toBeGreaterThanOrEqual(6);
     });
 
