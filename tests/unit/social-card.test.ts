@@ -34,3 +34,19 @@ describe('renderSocialCard', () => {
     expect(one.equals(two)).toBe(false);
   });
 });
+
+describe('the card cache', () => {
+  it('returns the very same card from the cache, and draws anew when the headline changes', async () => {
+    const { mkdtempSync, readdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const cacheDir = mkdtempSync(`${tmpdir()}/cards-`);
+    const first = await renderSocialCard(photo, 'Cached headline', 'The Reader', { cacheDir });
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+    const again = await renderSocialCard(photo, 'Cached headline', 'The Reader', { cacheDir });
+    expect(again.equals(first)).toBe(true);
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+    expect((await renderSocialCard(photo, 'Cached headline', 'The Reader')).equals(first)).toBe(true);
+    await renderSocialCard(photo, 'Another headline', 'The Reader', { cacheDir });
+    expect(readdirSync(cacheDir)).toHaveLength(2);
+  });
+});

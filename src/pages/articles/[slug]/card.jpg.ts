@@ -1,4 +1,5 @@
 /** The link-preview card of each article, generated at build (see src/lib/social-card.ts). */
+import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticles, type Article } from '../../../lib/collection.ts';
 import { renderSocialCard } from '../../../lib/social-card.ts';
@@ -13,6 +14,7 @@ export const GET: APIRoute<{ article: Article }> = async ({ props }) => {
   const { data } = props.article;
   const photoPath = (data.image.src as { fsPath?: string }).fsPath;
   if (!photoPath) throw new Error(`${props.article.filePath}: image.src: could not locate the lead photo file`);
-  const jpeg = await renderSocialCard(photoPath, data.title, SITE.name);
+  // Cards are content-addressed, so every build of this project (any ARTICLES_DIR) can share the folder.
+  const jpeg = await renderSocialCard(photoPath, data.title, SITE.name, { cacheDir: path.resolve('node_modules/.astro/social-cards') });
   return new Response(new Uint8Array(jpeg), { headers: { 'content-type': 'image/jpeg' } });
 };
