@@ -14,7 +14,7 @@ import path from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { astroBuild } from '../tests/support/astro-build.ts';
-import { chromiumPath } from '../tests/support/chromium.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from '../tests/support/chromium.ts';
 import { noNginx, startNginx } from '../tests/support/nginx.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 
@@ -48,16 +48,7 @@ const url = server.origin + pagePath;
 
 const chrome = await chromeLauncher.launch({
   chromePath: chromiumPath,
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
 });
 
 try {

@@ -5,7 +5,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, noBrowser } from '../support/chromium.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { SCREENSHOTS, SHARING_SITE_DIR } from '../support/paths.ts';
+import { SCREENSHOTS } from '../support/paths.ts';
+import { fixtureSiteDir } from '../support/fixture-builds.ts';
+
+const SHARING_SITE_DIR = fixtureSiteDir('sharing');
 
 describe.skipIf(noBrowser)('print', () => {
   let browser: Browser;

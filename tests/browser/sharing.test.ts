@@ -6,8 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium, noBrowser } from '../support/chromium.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { SHARING_SITE_DIR, SITE_DIR, TEST_SITE_URL } from '../support/paths.ts';
+import { SITE_DIR, TEST_SITE_URL } from '../support/paths.ts';
+import { fixtureSiteDir } from '../support/fixture-builds.ts';
 import { SEED_SLUG } from '../support/source-article.ts';
+
+const SHARING_SITE_DIR = fixtureSiteDir('sharing');
 
 const ARTICLE = `/articles/${SEED_SLUG}/`;
 const PERMALINK = `${TEST_SITE_URL}${ARTICLE}`;

@@ -12,8 +12,11 @@ import sharp from 'sharp';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { attr, readPage, select, selectAll, text } from '../support/html.ts';
-import { SHARING_SITE_DIR, SITE_DIR, TEST_SITE_URL } from '../support/paths.ts';
+import { SITE_DIR, TEST_SITE_URL } from '../support/paths.ts';
+import { fixtureSiteDir } from '../support/fixture-builds.ts';
 import { readSourceArticle, SEED_SLUG } from '../support/source-article.ts';
+
+const SHARING_SITE_DIR = fixtureSiteDir('sharing');
 
 const SEED_URL = `${TEST_SITE_URL}/articles/${SEED_SLUG}/`;
 const FIXTURE_SLUG = 'council-budget-vote-delayed';

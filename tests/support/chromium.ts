@@ -21,17 +21,17 @@ if (!chromiumPath) {
 /** Whether browser tests should be skipped (no Chromium, outside CI). */
 export const noBrowser = !chromiumPath;
 
+/** Flags for Chromium on this kind of machine: root, no GPU, no network beyond loopback. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath!,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_FLAGS });
 }

@@ -4,6 +4,8 @@
  *
  * - editorial (tests/fixtures/articles-editorial): hostile markup, a draft, a scheduled and a published article.
  * - invalid (tests/fixtures/articles-invalid): one entry per mistake; the build must fail and name them all.
+ * - sharing (tests/fixtures/content/sharing): every optional field, redirects from old slugs, a draft;
+ *   read by tests/build/sharing.test.ts and tests/browser/{sharing,print}.test.ts. It must build.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import { OUTPUT, TEST_SITE_URL } from './paths.ts';
 export const FIXTURE_SETS = {
   editorial: 'tests/fixtures/articles-editorial',
   invalid: 'tests/fixtures/articles-invalid',
+  sharing: 'tests/fixtures/content/sharing',
 } as const;
 export type FixtureSet = keyof typeof FIXTURE_SETS;
 

@@ -9,6 +9,3 @@ export const SITE_DIR = path.join(OUTPUT, 'site');
 export const SCREENSHOTS = path.join(OUTPUT, 'screenshots');
 /** The origin the test build is made for, so absolute URLs can be asserted. */
 export const TEST_SITE_URL = 'https://news.example.test';
-/** The sharing fixture (tests/fixtures/content/sharing): every optional field, redirects, a draft. */
-export const SHARING_SITE_DIR = path.join(OUTPUT, 'sharing-site');
-export const SHARING_CONTENT = 'tests/fixtures/content/sharing';
