@@ -29,6 +29,9 @@ export default defineConfig({
     responsiveStyles: false,
   },
   markdown: {
+    // No syntax highlighting: news copy rarely has code, Shiki's inline styles would break the CSP, and
+    // the markup policy strips style attributes anyway. Code blocks render as plain <pre><code>.
+    syntaxHighlight: false,
     processor: unified({
       // Editors' words are kept exactly as written: no quote or dash rewriting.
       smartypants: false,

@@ -14,6 +14,7 @@ import { readSourceArticle, SEED_SLUG } from '../support/source-article.ts';
 
 const PAGES = { front: '/', article: `/articles/${SEED_SLUG}/`, notfound: '/no-such-page/' };
 const VIEWPORTS = [
+  { name: 'small', width: 320, height: 640 },
   { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 900 },
 ];
