@@ -4,11 +4,15 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkReadingTime from './src/plugins/remark-reading-time.ts';
 import { bodyRehypePlugins } from './src/plugins/body-plugins.ts';
 import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
+import { parseBuildTime } from './src/lib/build-time.ts';
 import precompress from './src/integrations/precompress.ts';
+import hostRedirects from './src/integrations/host-redirects.ts';
 
 // Deploy-time settings come from the environment (see README "Configuration").
 const site = normaliseSite(process.env.SITE_URL ?? 'http://localhost:4321');
 const base = normaliseBase(process.env.BASE_PATH ?? '/');
+// BUILD_TIME (optional) builds the site as of another moment; checked here so a typo stops the build at once.
+parseBuildTime(process.env.BUILD_TIME);
 // Builds of another content folder (ARTICLES_DIR: test fixtures, benchmarks) keep their own cache, so
 // they never share a content data store with builds of the real site, even when run side by side.
 const articlesDir = process.env.ARTICLES_DIR;
@@ -56,6 +60,11 @@ export default defineConfig({
       ],
     },
   },
-  // Last, so it compresses whatever the other integrations wrote: .br + .gz beside each text file.
-  integrations: [precompress()],
+  integrations: [
+    // Renamed articles: _redirects (Netlify, Cloudflare Pages) and an nginx include, from redirectFrom.
+    // Netlify's builds set NETLIFY=true; only Netlify needs (and accepts) forced rules ("301!").
+    hostRedirects({ force: process.env.NETLIFY === 'true' }),
+    // Last, so it compresses whatever the other integrations wrote: .br + .gz beside each text file.
+    precompress(),
+  ],
 });

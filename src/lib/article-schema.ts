@@ -42,6 +42,22 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
     section: text('section').optional(),
     /** Topic tags. */
     tags: z.array(text('tag')).default([]),
+    /**
+     * Corrections, each a dated notice shown at the end of the article ("Correction, 28 November 2026: …"),
+     * signalled under the headline and carried into the structured data and feeds. Never remove one.
+     */
+    corrections: z
+      .array(
+        z.strictObject(
+          {
+            date: z.coerce.date({ error: 'corrections date: expected a date such as 2026-11-28T16:30:00Z' }),
+            text: text('corrections text'),
+          },
+          { error: 'corrections: expected each item to have a date and a text (date: 2026-11-28T16:30:00Z, text: "…")' },
+        ),
+        { error: 'corrections: expected a list of items, each with a date and a text (see the field table in README.md)' },
+      )
+      .default([]),
     /** Drafts are built by `astro dev` only. */
     draft: z.boolean({ error: 'draft: expected true or false' }).default(false),
     /** Old slugs of a renamed article: each gets a redirect page to the current URL. */

@@ -28,3 +28,38 @@ export function isPublished(article: Datable, now: Date): boolean {
   const published = article.data.published;
   return published === undefined || published.getTime() <= now.getTime();
 }
+
+/** The dates that say when an article last changed. */
+export interface Revisable {
+  published?: Date | undefined;
+  updated?: Date | undefined;
+  corrections?: readonly { date: Date }[] | undefined;
+}
+
+const latest = (dates: readonly (Date | undefined)[]): Date | undefined =>
+  dates.reduce<Date | undefined>((max, d) => (d !== undefined && (max === undefined || d.getTime() > max.getTime()) ? d : max), undefined);
+
+/** When the article was last revised: the latest of `updated` and its corrections' dates, or undefined if never. */
+export function lastRevised(data: Revisable): Date | undefined {
+  return latest([data.updated, ...(data.corrections ?? []).map((c) => c.date)]);
+}
+
+/**
+ * "Last modified", the one rule for every consumer (structured data `dateModified`, Open Graph
+ * `article:modified_time`, feeds, sitemap `lastmod`): the latest of `updated`, the corrections' dates and
+ * `published`; undefined when the entry states no date at all.
+ */
+export function lastModified(data: Revisable): Date | undefined {
+  return latest([data.published, lastRevised(data)]);
+}
+
+/** How long a revision counts as news on the front page ("Updated" on the card). */
+export const RECENT_REVISION_HOURS = 48;
+
+/** Whether the article was updated or corrected in the `hours` before `now` (the build time). */
+export function isRecentlyRevised(data: Revisable, now: Date, hours = RECENT_REVISION_HOURS): boolean {
+  const revised = lastRevised(data);
+  if (!revised) return false;
+  const age = now.getTime() - revised.getTime();
+  return age >= 0 && age <= hours * 3_600_000;
+}

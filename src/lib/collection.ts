@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublished, sortNewestFirst } from './articles.ts';
+import { buildTime } from './build-time.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -12,7 +13,7 @@ let cached: Promise<Article[]> | undefined;
 /** Articles for this build, newest first: everything in `astro dev`, only published ones in a production build. */
 export function getArticles(): Promise<Article[]> {
   cached ??= getCollection('articles').then((all) => {
-    const now = new Date();
+    const now = buildTime();
     const visible = import.meta.env.DEV ? all : all.filter((a) => isPublished(a, now));
     return sortNewestFirst(visible);
   });

@@ -7,6 +7,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
+import type { CorrectionNotice } from './corrections.ts';
 
 export interface FeedContentInput {
   /** Absolute URL of the article page; relative URLs in the body resolve against it. */
@@ -14,6 +15,8 @@ export interface FeedContentInput {
   image: { url: string; alt: string; width: number; height: number; caption?: string | undefined; credit?: string | undefined };
   summary: readonly string[];
   bodyHtml: string;
+  /** Correction notices, shown after the body as on the page (src/lib/corrections.ts). */
+  corrections?: { heading: string; notices: readonly CorrectionNotice[] } | undefined;
 }
 
 const URL_ATTRIBUTES = ['href', 'src', 'cite', 'poster'] as const;
@@ -64,6 +67,14 @@ export function feedContentHtml(input: FeedContentInput): string {
       el('h2', {}, [txt('Key points')]),
       el('ul', {}, input.summary.map((point) => el('li', {}, [txt(point)]))),
       ...(body.children as ElementContent[]),
+      ...(input.corrections && input.corrections.notices.length > 0
+        ? [
+            el('h2', {}, [txt(input.corrections.heading)]),
+            ...input.corrections.notices.map((n) =>
+              el('p', {}, [el('strong', {}, [txt(`${n.label}:`)]), txt(` ${n.text}`)]),
+            ),
+          ]
+        : []),
     ],
   };
   absolutizeUrls(tree, input.pageUrl);

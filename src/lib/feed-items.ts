@@ -7,6 +7,9 @@ import { getArticles } from './collection.ts';
 import { absoluteUrl, articlePath } from './urls.ts';
 import { describeArticle } from './describe.ts';
 import { feedContentHtml } from './feed-content.ts';
+import { lastRevised } from './articles.ts';
+import { correctionNotices, correctionsHeading } from './corrections.ts';
+import { SITE } from '../site.config.ts';
 
 export interface FeedItem {
   url: string;
@@ -15,7 +18,8 @@ export interface FeedItem {
   contentHtml: string;
   imageUrl: string;
   published?: Date | undefined;
-  updated?: Date | undefined;
+  /** When the article was last updated or corrected (src/lib/articles.ts lastRevised); undefined if never. */
+  modified?: Date | undefined;
   authors: { name: string; url?: string | undefined }[];
   tags: string[];
 }
@@ -45,10 +49,14 @@ export async function getFeedItems(site: string): Promise<FeedItem[]> {
           },
           summary: data.summary,
           bodyHtml: article.rendered?.html ?? '',
+          corrections: {
+            heading: correctionsHeading(data.corrections.length),
+            notices: correctionNotices(data.corrections, SITE.lang, SITE.timeZone),
+          },
         }),
         imageUrl,
         published: data.published,
-        updated: data.updated,
+        modified: lastRevised(data),
         authors: data.byline,
         tags: data.tags,
       };

@@ -2,6 +2,8 @@
  * schema.org JSON-LD for articles and the site. Only what the content states goes in:
  * missing dates or authors are left out, never invented.
  */
+import { lastModified } from './articles.ts';
+import { oldestFirst } from './corrections.ts';
 
 export interface NewsArticleInput {
   url: string;
@@ -11,6 +13,8 @@ export interface NewsArticleInput {
   images: string[];
   published?: Date | undefined;
   updated?: Date | undefined;
+  /** Published corrections: each becomes a schema.org CorrectionComment. */
+  corrections?: readonly { date: Date; text: string }[] | undefined;
   authors: { name: string; url?: string | undefined }[];
   section?: string | undefined;
   tags: string[];
@@ -20,6 +24,8 @@ export interface NewsArticleInput {
 type JsonLd = Record<string, unknown>;
 
 export function newsArticle(input: NewsArticleInput): JsonLd {
+  const modified = lastModified(input);
+  const corrections = oldestFirst(input.corrections ?? []);
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -27,7 +33,10 @@ export function newsArticle(input: NewsArticleInput): JsonLd {
     description: input.description,
     image: input.images,
     ...(input.published && { datePublished: input.published.toISOString() }),
-    ...((input.updated ?? input.published) && { dateModified: (input.updated ?? input.published)!.toISOString() }),
+    ...(modified && { dateModified: modified.toISOString() }),
+    ...(corrections.length > 0 && {
+      correction: corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.date.toISOString() })),
+    }),
     ...(input.authors.length > 0 && {
       author: input.authors.map((a) => ({ '@type': 'Person', name: a.name, ...(a.url && { url: a.url }) })),
     }),

@@ -7,6 +7,7 @@
  * src/lib/entry-checks.ts). Errors stop `astro build`, `astro sync`, `astro check` and
  * `astro dev`; warnings (a headline too long for link previews) are printed.
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,6 +99,11 @@ export async function checkArticles({ dir, root }: Options): Promise<EntryProble
   return problems.map((p, i) => [p, i] as const).sort(([a, i], [b, j]) => a.file.localeCompare(b.file, 'en') || i - j).map(([p]) => p);
 }
 
+/** A fingerprint of what a schema accepts and fills in (fields, types, defaults), via its JSON Schema. */
+export function schemaDigest(schema: z.ZodType): string {
+  return createHash('sha256').update(JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any' }))).digest('hex');
+}
+
 export class ArticleValidationError extends Error {
   override name = 'ArticleValidationError';
 }
@@ -121,6 +127,14 @@ export function articlesLoader({ dir, generateId }: { dir: string; generateId: (
         const error = new ArticleValidationError(formatProblems(errors));
         error.stack = `${error.name}: ${error.message}`; // the stack says nothing an editor needs
         throw error;
+      }
+      // Astro keeps parsed entries between builds and re-parses only changed files; it forgets them when
+      // content.config.ts changes, but not when the schema (imported from src/lib/article-schema.ts) does.
+      // Entries parsed under an older schema would lack its new fields and defaults: start afresh instead.
+      const digest = schemaDigest(pathSchema);
+      if (context.meta.get('schema-digest') !== digest) {
+        context.store.clear();
+        context.meta.set('schema-digest', digest);
       }
       await inner.load(context);
       // In `astro dev`, re-check on every change and print what is wrong (the server keeps running).

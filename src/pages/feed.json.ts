@@ -25,7 +25,7 @@ export const GET: APIRoute = async ({ site }) => {
       content_html: item.contentHtml,
       image: item.imageUrl,
       ...(item.published && { date_published: item.published.toISOString() }),
-      ...(item.updated && { date_modified: item.updated.toISOString() }),
+      ...(item.modified && { date_modified: item.modified.toISOString() }),
       ...(item.authors.length > 0 && { authors: item.authors.map((a) => ({ name: a.name, ...(a.url && { url: a.url }) })) }),
       ...(item.tags.length > 0 && { tags: item.tags }),
     })),

@@ -25,7 +25,8 @@ export const GET: APIRoute = async ({ site }) => {
       ...(item.published && { pubDate: item.published }),
       ...(item.authors.length > 0 && { author: item.authors.map((a) => a.name).join(', ') }),
       categories: item.tags,
-      customData: `<media:content url="${item.imageUrl}" medium="image"/>`,
+      // atom:updated: when the item was last updated or corrected, so readers can show the revised item.
+      customData: `<media:content url="${item.imageUrl}" medium="image"/>${item.modified ? `<atom:updated>${item.modified.toISOString()}</atom:updated>` : ''}`,
     })),
   });
 };

@@ -7,14 +7,15 @@ import type { APIRoute } from 'astro';
 import { getArticles } from '../lib/collection.ts';
 import { absoluteUrl, articlePath, withBase } from '../lib/urls.ts';
 import { sitemapXml } from '../lib/sitemap.ts';
+import { lastModified } from '../lib/articles.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL;
   const articles = await getArticles();
-  const newest = articles.map((a) => a.data.updated ?? a.data.published).filter((d): d is Date => d !== undefined).sort((a, b) => b.getTime() - a.getTime())[0];
+  const newest = articles.map((a) => lastModified(a.data)).filter((d): d is Date => d !== undefined).sort((a, b) => b.getTime() - a.getTime())[0];
   const xml = sitemapXml([
     { loc: absoluteUrl(withBase('', base), site!.href), lastmod: newest },
-    ...articles.map((a) => ({ loc: absoluteUrl(articlePath(a.id, base), site!.href), lastmod: a.data.updated ?? a.data.published })),
+    ...articles.map((a) => ({ loc: absoluteUrl(articlePath(a.id, base), site!.href), lastmod: lastModified(a.data) })),
   ]);
   return new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8' } });
 };

@@ -137,4 +137,27 @@ describe.skipIf(noBrowser)('sharing in Chromium', () => {
     await expect(page.locator('h1').innerText()).resolves.toMatch(/^Example council delays its budget vote/);
     await context.close();
   });
+
+  // A host without redirect rules (GitHub Pages; here the plain static server) serves the redirect page itself.
+  it('the redirect page keeps the reader’s place: /articles/<old>/#p3 ends at /articles/<new>/#p3', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const csp: string[] = [];
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) csp.push(msg.text());
+    });
+    await page.goto(`${fixture.origin}/articles/council-budget-vote-postponed/#p3`);
+    await page.waitForURL(`${fixture.origin}/articles/council-budget-vote-delayed/#p3`);
+    await expect(page.locator('#p3').evaluate((el) => el.matches(':target'))).resolves.toBe(true);
+    expect(csp).toEqual([]);
+    await context.close();
+  });
+
+  it('with JavaScript off, the redirect page still moves the reader to the article (meta refresh)', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${fixture.origin}/articles/budget-vote-postponed/#p3`);
+    await page.waitForURL(`${fixture.origin}/articles/council-budget-vote-delayed/`);
+    await context.close();
+  });
 });

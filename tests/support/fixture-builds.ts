@@ -6,6 +6,9 @@
  * - invalid (tests/fixtures/articles-invalid): one entry per mistake; the build must fail and name them all.
  * - sharing (tests/fixtures/content/sharing): every optional field, redirects from old slugs, a draft;
  *   read by tests/build/sharing.test.ts and tests/browser/{sharing,print}.test.ts. It must build.
+ * - corrections (tests/fixtures/content/corrections): updated and corrected articles and a redirect, built
+ *   under BASE_PATH=/news/ as of a fixed BUILD_TIME; read by tests/build/corrections.test.ts,
+ *   tests/build/redirects-nginx.test.ts and tests/browser/corrections.test.ts.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,8 +19,14 @@ export const FIXTURE_SETS = {
   editorial: 'tests/fixtures/articles-editorial',
   invalid: 'tests/fixtures/articles-invalid',
   sharing: 'tests/fixtures/content/sharing',
+  corrections: 'tests/fixtures/content/corrections',
 } as const;
 export type FixtureSet = keyof typeof FIXTURE_SETS;
+
+/** Build settings other than the defaults (BASE_PATH=/, the clock as build time). */
+export const FIXTURE_ENV: Partial<Record<FixtureSet, Record<string, string>>> = {
+  corrections: { BASE_PATH: '/news/', BUILD_TIME: '2026-11-29T12:00:00Z' },
+};
 
 export const fixtureSiteDir = (name: FixtureSet) => path.join(OUTPUT, 'fixtures', name);
 const resultFile = (name: FixtureSet) => path.join(OUTPUT, 'fixtures', `${name}.json`);
@@ -29,7 +38,7 @@ export function buildFixtureSets(): void {
     // Not silent: the warnings (headline length) are part of what is tested.
     const result = astroBuild(
       fixtureSiteDir(name),
-      { SITE_URL: TEST_SITE_URL, BASE_PATH: '/', ARTICLES_DIR: FIXTURE_SETS[name] },
+      { SITE_URL: TEST_SITE_URL, BASE_PATH: '/', ARTICLES_DIR: FIXTURE_SETS[name], ...FIXTURE_ENV[name] },
       undefined,
       { silent: false },
     );

@@ -14,8 +14,10 @@ export default function setup(): void {
 
   // The fixture sets (drafts, hostile markup, invalid entries, sharing): tests/support/fixture-builds.ts.
   buildFixtureSets();
-  const sharing = fixtureBuild('sharing');
-  if (sharing.status !== 0) {
-    throw new Error(`astro build of the sharing fixture failed (exit ${sharing.status}):\n${sharing.output}`);
+  for (const name of ['sharing', 'corrections'] as const) {
+    const fixture = fixtureBuild(name);
+    if (fixture.status !== 0) {
+      throw new Error(`astro build of the ${name} fixture failed (exit ${fixture.status}):\n${fixture.output}`);
+    }
   }
 }

@@ -1,0 +1,42 @@
+/** Corrections: one wording and one order for the article page and the feeds. */
+import { formatDate, isoDate } from './dates.ts';
+
+export interface Correction {
+  date: Date;
+  text: string;
+}
+
+/** The word each notice starts with. */
+export const CORRECTION_LABEL = 'Correction';
+
+export interface CorrectionNotice {
+  /** "Correction, 28 November 2026" */
+  label: string;
+  /** "28 November 2026", in the site's locale and time zone. */
+  date: string;
+  /** The date for `<time datetime>`: ISO 8601, UTC. */
+  datetime: string;
+  /** The editor's text, as written. */
+  text: string;
+}
+
+/** The heading over the notices. */
+export const correctionsHeading = (count: number): string => (count === 1 ? CORRECTION_LABEL : `${CORRECTION_LABEL}s`);
+
+/** Oldest first, as they happened (a stable sort: same-day notices keep the entry's order). */
+export function oldestFirst<T extends Correction>(corrections: readonly T[]): T[] {
+  return [...corrections].sort((a, b) => a.date.getTime() - b.date.getTime());
+}
+
+/** The notices to show, oldest first: "Correction, 28 November 2026: …". */
+export function correctionNotices(corrections: readonly Correction[], locale: string, timeZone: string): CorrectionNotice[] {
+  return oldestFirst(corrections).map((c) => {
+    const date = formatDate(c.date, locale, timeZone);
+    return { label: `${CORRECTION_LABEL}, ${date}`, date, datetime: isoDate(c.date), text: c.text };
+  });
+}
+
+/** The date of the latest correction, or undefined when there is none. */
+export function latestCorrection(corrections: readonly Correction[]): Date | undefined {
+  return oldestFirst(corrections).at(-1)?.date;
+}

@@ -1,0 +1,12 @@
+/**
+ * The redirect rules of this build (old article URLs → new), as JSON for the host-redirects integration,
+ * which turns them into `_redirects` and `_redirects.nginx.conf` and removes this file from the build.
+ */
+import type { APIRoute } from 'astro';
+import { getArticles } from '../lib/collection.ts';
+import { redirectRules } from '../lib/redirects.ts';
+
+export const GET: APIRoute = async () =>
+  new Response(JSON.stringify(redirectRules(await getArticles(), import.meta.env.BASE_URL)), {
+    headers: { 'content-type': 'application/json' },
+  });
