@@ -5,6 +5,7 @@ import remarkReadingTime from './src/plugins/remark-reading-time.ts';
 import { bodyRehypePlugins } from './src/plugins/body-plugins.ts';
 import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
 import precompress from './src/integrations/precompress.ts';
+import nothingLost from './src/integrations/nothing-lost.ts';
 
 // Deploy-time settings come from the environment (see README "Configuration").
 const site = normaliseSite(process.env.SITE_URL ?? 'http://localhost:4321');
@@ -56,6 +57,10 @@ export default defineConfig({
       ],
     },
   },
-  // Last, so it compresses whatever the other integrations wrote: .br + .gz beside each text file.
-  integrations: [precompress()],
+  integrations: [
+    // After every production build: each published article's page holds every text of its entry.
+    nothingLost({ dir: articlesDir ?? 'content/articles' }),
+    // Last, so it compresses whatever the other integrations wrote: .br + .gz beside each text file.
+    precompress(),
+  ],
 });

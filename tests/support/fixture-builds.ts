@@ -6,6 +6,8 @@
  * - invalid (tests/fixtures/articles-invalid): one entry per mistake; the build must fail and name them all.
  * - sharing (tests/fixtures/content/sharing): every optional field, redirects from old slugs, a draft;
  *   read by tests/build/sharing.test.ts and tests/browser/{sharing,print}.test.ts. It must build.
+ * - renderErrors (tests/fixtures/articles-render-errors): valid entries whose bodies fail to render, beside
+ *   a good one; the build must fail and name them all (tests/build/render-errors.test.ts).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,7 @@ export const FIXTURE_SETS = {
   editorial: 'tests/fixtures/articles-editorial',
   invalid: 'tests/fixtures/articles-invalid',
   sharing: 'tests/fixtures/content/sharing',
+  renderErrors: 'tests/fixtures/articles-render-errors',
 } as const;
 export type FixtureSet = keyof typeof FIXTURE_SETS;
 
