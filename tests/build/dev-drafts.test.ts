@@ -116,7 +116,7 @@ describe('astro dev', () => {
   it('marks a scheduled article with its date, and noindex', async () => {
     const { page } = await get('/articles/scheduled-article/');
     expect(text(select('.publication-notice', page))).toMatch(/^Scheduled for January 1, 2099 at 09:00 UTC\./);
-    expect(attr(select('.publication-notice time', page), 'datetime')).toBe('2099-01-01T09:00:00.000Z');
+    expect(attr(select('.publication-notice time', page), 'dateTime')).toBe('2099-01-01T09:00:00.000Z');
     expect(robots(page)).toBe('noindex');
   });
 
