@@ -48,7 +48,7 @@ describe('a build with entries that cannot be rendered', () => {
   });
 
   it('fails `astro check` (npm run check) the same way', () => {
-    const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ARTICLES_DIR: DIR };
+    const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ARTICLES_DIR: DIR };
     for (const key of Object.keys(env)) if (key === 'BASE_URL' || key === 'NODE_ENV' || key.startsWith('VITEST')) delete env[key];
     const astro = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
     const check = spawnSync('flock', [astroLockFile(), process.execPath, astro, 'check'], { cwd: ROOT, env, encoding: 'utf8' });
