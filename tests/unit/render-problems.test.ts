@@ -45,7 +45,7 @@ describe('render problems', () => {
     expect(line).not.toContain('\n');
   });
 
-  it('nesting too deep (RangeError): says what to flatten', async () => {
+  it('nesting too deep (RangeError): says what to flatten', { timeout: 60_000 }, async () => {
     const logged = parseRenderError(await renderError(`${'>'.repeat(5000)} deep`))!;
     expect(formatProblem(renderProblem(FILE, logged.message))).toMatch(
       new RegExp(`^${FILE}: body: cannot be rendered: the text is nested too deeply \\(Maximum call stack size exceeded\\)`),
