@@ -22,9 +22,10 @@ const HINTS: { test: RegExp; problem: (message: string) => string }[] = [
       'cannot be rendered: a link or image address contains a "%" that is not followed by two hex digits (URI malformed); write a literal % as %25, e.g. 50%25-off.jpg',
   },
   {
-    test: /Maximum call stack size exceeded/i,
+    // A RangeError, or a SyntaxError from a regular expression compiled when the stack ran out.
+    test: /Maximum call stack size exceeded|\bStack overflow\b/i,
     problem: () =>
-      'cannot be rendered: the text is nested too deeply (Maximum call stack size exceeded), e.g. hundreds of ">" quote levels or list levels; flatten it',
+      'cannot be rendered: the text is nested too deeply (the renderer ran out of stack), e.g. hundreds of ">" quote levels or list levels; flatten it',
   },
 ];
 
