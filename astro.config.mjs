@@ -7,6 +7,7 @@ import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
 import { parseBuildTime } from './src/lib/build-time.ts';
 import precompress from './src/integrations/precompress.ts';
 import hostRedirects from './src/integrations/host-redirects.ts';
+import nothingLost from './src/integrations/nothing-lost.ts';
 
 // Deploy-time settings come from the environment (see README "Configuration").
 const site = normaliseSite(process.env.SITE_URL ?? 'http://localhost:4321');
@@ -64,6 +65,8 @@ export default defineConfig({
     // Renamed articles: _redirects (Netlify, Cloudflare Pages) and an nginx include, from redirectFrom.
     // Netlify's builds set NETLIFY=true; only Netlify needs (and accepts) forced rules ("301!").
     hostRedirects({ force: process.env.NETLIFY === 'true' }),
+    // After every production build: each published article's page holds every text of its entry.
+    nothingLost({ dir: articlesDir ?? 'content/articles' }),
     // Last, so it compresses whatever the other integrations wrote: .br + .gz beside each text file.
     precompress(),
   ],

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { articleSchema } from './lib/article-schema.ts';
 import { SLUG_PATTERN } from './lib/urls.ts';
-import { articlesLoader } from './loaders/articles-loader.ts';
+import { articlesLoader, problemBoard } from './loaders/articles-loader.ts';
 
 /**
  * Where the entries live, relative to the project root. `ARTICLES_DIR` switches it (tests build
@@ -20,10 +20,16 @@ function slugFromEntry({ entry }: { entry: string }): string {
   return slug;
 }
 
+/** In `astro dev`, the entries left out for their problems, which their URLs show instead. */
+const problems = problemBoard();
+
 const articles = defineCollection({
   // Astro's glob loader, after a pass that reports every problem of every entry at once.
-  loader: articlesLoader({ dir: ARTICLES_DIR, generateId: slugFromEntry }),
+  loader: articlesLoader({ dir: ARTICLES_DIR, generateId: slugFromEntry, problems }),
   schema: ({ image }) => articleSchema(image()),
 });
 
-export const collections = { articles };
+/** Dev only (empty in builds, which stop at any problem): `{ file, problems: [{ field, problem }] }` per broken entry. */
+const articleProblems = defineCollection({ loader: problems.loader });
+
+export const collections = { articles, articleProblems };

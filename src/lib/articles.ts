@@ -63,3 +63,17 @@ export function isRecentlyRevised(data: Revisable, now: Date, hours = RECENT_REV
   const age = now.getTime() - revised.getTime();
   return age >= 0 && age <= hours * 3_600_000;
 }
+
+/** Where an article stands at `now`. */
+export type PublicationStatus = { state: 'published' } | { state: 'draft' } | { state: 'scheduled'; date: Date };
+
+/**
+ * A draft, scheduled for a later date, or published: the same rule as isPublished(), with the reason.
+ * `astro dev` marks drafts and scheduled articles with it (src/components/PublicationNotice.astro).
+ */
+export function publicationStatus(article: Datable, now: Date): PublicationStatus {
+  if (article.data.draft) return { state: 'draft' };
+  const published = article.data.published;
+  if (published !== undefined && published.getTime() > now.getTime()) return { state: 'scheduled', date: published };
+  return { state: 'published' };
+}

@@ -19,3 +19,13 @@ export function getArticles(): Promise<Article[]> {
   });
   return cached;
 }
+
+export type ArticleProblems = CollectionEntry<'articleProblems'>;
+
+/**
+ * In `astro dev`: the entries left out for their problems (see src/loaders/articles-loader.ts), shown at
+ * their article URLs. Always empty in a production build, which stops at any problem instead.
+ */
+export async function getArticleProblems(): Promise<ArticleProblems[]> {
+  return import.meta.env.DEV ? getCollection('articleProblems') : [];
+}

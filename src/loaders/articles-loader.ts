@@ -4,8 +4,14 @@
  * Astro stops at the first invalid entry and prints the field apart from the file; a missing
  * image is reported without naming the entry at all. This pass reads every entry first and
  * reports every problem at once, one line each: `<file>: <field>: <problem>` (see
- * src/lib/entry-checks.ts). Errors stop `astro build`, `astro sync`, `astro check` and
- * `astro dev`; warnings (a headline too long for link previews) are printed.
+ * src/lib/entry-checks.ts). Then Astro's glob loader renders the entries; an error while rendering
+ * one (which Astro would only log, storing the entry without its body) is a problem too
+ * (`<file>: body: …`, src/lib/render-problems.ts).
+ *
+ * Errors stop `astro build`, `astro sync` and `astro check`. In `astro dev` they do not stop the
+ * server: the entries with problems are left out, the others are served, and each broken entry's URL
+ * shows its problems (the `articleProblems` collection, see problemBoard); every change under the
+ * articles folder checks and loads again. Warnings (a headline too long for link previews) are printed.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -17,6 +23,7 @@ import { z } from 'astro/zod';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import sharp from 'sharp';
 import { articleSchema } from '../lib/article-schema.ts';
+import { parseRenderError, renderProblem, unrenderedProblem } from '../lib/render-problems.ts';
 import {
   IMAGE_FORMATS,
   bodyProblems,
@@ -115,19 +122,159 @@ async function validate(options: Options, logger: LoaderContext['logger']): Prom
   return problems.filter((p) => p.level === 'error');
 }
 
-export function articlesLoader({ dir, generateId }: { dir: string; generateId: (opts: { entry: string }) => string }): Loader {
+/** `a[b]/index.md` → `a\[b\]/index.md`: an entry path as a literal glob pattern. */
+function globLiteral(entry: string): string {
+  return entry.replace(/[\\*?[\]{}()!+@|]/g, '\\$&');
+}
+
+/** The entry path (relative to the articles folder) of a problem's file. */
+function entryOf(dir: string, file: string): string {
+  const prefix = `${dir.replace(/\/+$/, '')}/`;
+  return file.startsWith(prefix) ? file.slice(prefix.length) : file;
+}
+
+/** Outcome of one run of Astro's glob loader. */
+interface GlobRun {
+  /** Entries whose body could not be rendered, as problems (`<file>: body: …`), and their ids. */
+  renderProblems: { id: string; problem: EntryProblem }[];
+}
+
+/**
+ * Astro's glob loader over every entry but `exclude`. It catches an error thrown while rendering an
+ * entry, logs it and stores the entry without a body; here that log line is taken from the logger
+ * passed to it, and every stored entry without a body becomes a problem. Entries stored without a
+ * body by an earlier run are forgotten first, so that they are rendered (and reported) again.
+ */
+async function runGlob(
+  context: LoaderContext,
+  { dir, base, generateId, exclude }: { dir: string; base: string; generateId: (opts: { entry: string }) => string; exclude: readonly string[] },
+): Promise<GlobRun> {
+  for (const entry of context.store.values()) {
+    if (!entry.rendered && !entry.deferredRender) context.store.delete(entry.id);
+  }
+  const logged = new Map<string, string>();
+  const logger: LoaderContext['logger'] = Object.create(context.logger);
+  logger.error = (message: string) => {
+    const parsed = parseRenderError(message);
+    if (parsed) logged.set(parsed.entry, parsed.message);
+    else context.logger.error(message);
+  };
+  // Astro's schema check of an entry (which ours should have caught first), named by its file.
+  const parseData: LoaderContext['parseData'] = (props) =>
+    context.parseData(props).catch((error: Error) => {
+      const entry = path.relative(path.resolve(fileURLToPath(context.config.root), dir), props.filePath ?? '').split(path.sep).join('/');
+      const problem = error.message.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
+      throw new EntryParseError(entry, { file: `${dir.replace(/\/+$/, '')}/${entry}`, field: 'frontmatter', problem, level: 'error' });
+    });
+  const pattern = ['**/*.md', ...exclude.map((e) => `!${globLiteral(e)}`)];
+  // The watcher is ours (see articlesLoader): the glob loader's own would reload an entry without checking it.
+  await glob({ pattern, base, generateId }).load({ ...context, logger, parseData, watcher: undefined });
+
+  const file = (entry: string) => `${dir.replace(/\/+$/, '')}/${entry}`;
+  const renderProblems = [...logged]
+    .sort(([a], [b]) => a.localeCompare(b, 'en'))
+    .map(([entry, message]) => ({ id: generateId({ entry }), problem: renderProblem(file(entry), message) }));
+  const reported = new Set(renderProblems.map((r) => r.id));
+  for (const entry of context.store.values()) {
+    if (entry.rendered || entry.deferredRender || reported.has(entry.id)) continue;
+    renderProblems.push({ id: entry.id, problem: unrenderedProblem(file(`${entry.id}/index.md`)) });
+  }
+  return { renderProblems };
+}
+
+/** Astro's own schema check rejected an entry (thrown out of the glob loader, which stops at it). */
+class EntryParseError extends Error {
+  constructor(
+    readonly entry: string,
+    readonly problem: EntryProblem,
+  ) {
+    super(formatProblems([problem]));
+  }
+}
+
+function validationError(problems: readonly EntryProblem[]): ArticleValidationError {
+  const error = new ArticleValidationError(formatProblems(problems));
+  error.stack = `${error.name}: ${error.message}`; // the stack says nothing an editor needs
+  return error;
+}
+
+/**
+ * The problems of the entries that cannot be published, for `astro dev` to show at their URLs
+ * (src/pages/articles/[slug].astro): the second, dev-only collection `articleProblems`, one entry per
+ * broken article file, keyed like the article would be (its folder name).
+ */
+export const articleProblemsSchema = z.object({
+  file: z.string(),
+  problems: z.array(z.object({ field: z.string(), problem: z.string() })),
+});
+export type ArticleProblemsData = z.infer<typeof articleProblemsSchema>;
+
+/** The key of a broken entry in `articleProblems`: its folder name (`Bad_Slug/index.md` → `Bad_Slug`). */
+export function problemId(entry: string): string {
+  return entry.replace(/\/index\.md$/, '') || entry;
+}
+
+/**
+ * Shared between the articles loader (which finds the problems) and the `articleProblems` collection's
+ * loader (which stores them where pages can read them). In builds the articles loader throws instead,
+ * and `articleProblems` stays empty.
+ */
+export function problemBoard() {
+  let target: Pick<LoaderContext, 'store' | 'parseData' | 'generateDigest'> | undefined;
+  let latest = new Map<string, ArticleProblemsData>();
+  async function write(): Promise<void> {
+    if (!target) return;
+    const { store, parseData, generateDigest } = target;
+    for (const id of store.keys()) if (!latest.has(id)) store.delete(id);
+    for (const [id, data] of latest) {
+      store.set({ id, data: await parseData({ id, data }), digest: generateDigest(data) });
+    }
+  }
+  return {
+    /** Replaces the problems shown with these (errors only), grouped by file. */
+    publish(dir: string, problems: readonly EntryProblem[]): Promise<void> {
+      latest = new Map();
+      for (const p of problems) {
+        if (p.level !== 'error') continue;
+        const id = problemId(entryOf(dir, p.file));
+        const data = latest.get(id) ?? { file: p.file, problems: [] };
+        data.problems.push({ field: p.field, problem: p.problem });
+        latest.set(id, data);
+      }
+      return write();
+    },
+    loader: {
+      name: 'article-problems-loader',
+      schema: articleProblemsSchema,
+      async load(context: LoaderContext): Promise<void> {
+        if (!context.watcher) {
+          target = undefined;
+          context.store.clear();
+          return;
+        }
+        target = context;
+        await write();
+      },
+    } satisfies Loader,
+  };
+}
+export type ProblemBoard = ReturnType<typeof problemBoard>;
+
+export function articlesLoader({
+  dir,
+  generateId,
+  problems: board,
+}: {
+  dir: string;
+  generateId: (opts: { entry: string }) => string;
+  /** Where `astro dev` keeps the problems of the entries it leaves out (see problemBoard). */
+  problems?: ProblemBoard;
+}): Loader {
   const base = path.isAbsolute(dir) ? dir : `./${dir}`;
-  const inner = glob({ pattern: '**/*.md', base, generateId });
   return {
     name: 'articles-loader',
     async load(context) {
       const options: Options = { dir, root: fileURLToPath(context.config.root) };
-      const errors = await validate(options, context.logger);
-      if (errors.length) {
-        const error = new ArticleValidationError(formatProblems(errors));
-        error.stack = `${error.name}: ${error.message}`; // the stack says nothing an editor needs
-        throw error;
-      }
       // Astro keeps parsed entries between builds and re-parses only changed files; it forgets them when
       // content.config.ts changes, but not when the schema (imported from src/lib/article-schema.ts) does.
       // Entries parsed under an older schema would lack its new fields and defaults: start afresh instead.
@@ -136,13 +283,68 @@ export function articlesLoader({ dir, generateId }: { dir: string; generateId: (
         context.store.clear();
         context.meta.set('schema-digest', digest);
       }
-      await inner.load(context);
-      // In `astro dev`, re-check on every change and print what is wrong (the server keeps running).
-      context.watcher?.on('all', (_event, changed) => {
-        if (!changed.startsWith(path.resolve(options.root, options.dir))) return;
-        void validate(options, context.logger).then((found) => {
-          if (found.length) context.logger.error(formatProblems(found));
-        });
+
+      // A build, `astro sync` or `astro check`: any problem, validation or rendering, stops it.
+      if (!context.watcher) {
+        const errors = await validate(options, context.logger);
+        if (errors.length) throw validationError(errors);
+        const { renderProblems } = await runGlob(context, { dir, base, generateId, exclude: [] });
+        if (renderProblems.length) throw validationError(renderProblems.map((r) => r.problem));
+        return;
+      }
+
+      // `astro dev`: an entry with problems is left out (its URL shows them, through the board) and the
+      // others are served. Every change under the articles folder checks and loads everything again.
+      const watcher = context.watcher;
+      let hadProblems = false;
+      const sync = async () => {
+        const errors = await validate(options, context.logger);
+        const exclude = [...new Set(errors.map((p) => entryOf(dir, p.file)))];
+        let run: GlobRun;
+        for (;;) {
+          try {
+            run = await runGlob(context, { dir, base, generateId, exclude });
+            break;
+          } catch (error) {
+            // An entry Astro's schema rejects is left out like the others, and the rest loaded again.
+            if (!(error instanceof EntryParseError) || exclude.includes(error.entry)) throw error;
+            errors.push(error.problem);
+            exclude.push(error.entry);
+          }
+        }
+        const { renderProblems } = run;
+        for (const { id } of renderProblems) context.store.delete(id);
+        const all = [...errors, ...renderProblems.map((r) => r.problem)];
+        if (all.length) context.logger.error(`${formatProblems(all)}\n(each article's page in the dev server lists its problems)`);
+        else if (hadProblems) context.logger.info('no problems in the articles now');
+        hadProblems = all.length > 0;
+        await board?.publish(dir, all);
+      };
+      // Whatever happens, the dev server stays up: the next save runs this again.
+      await sync().catch((error: Error) => context.logger.error(error.message));
+
+      const folder = path.resolve(options.root, dir);
+      let timer: NodeJS.Timeout | undefined;
+      let running: Promise<void> | undefined;
+      let again = false;
+      const rerun = () => {
+        if (running) {
+          again = true;
+          return;
+        }
+        running = (async () => {
+          do {
+            again = false;
+            await sync().catch((error: Error) => context.logger.error(error.message));
+          } while (again);
+          running = undefined;
+        })();
+      };
+      watcher.add(folder);
+      watcher.on('all', (_event, changed) => {
+        if (changed !== folder && !changed.startsWith(folder + path.sep)) return;
+        clearTimeout(timer);
+        timer = setTimeout(rerun, 50); // one run for an editor's save (write + rename)
       });
     },
   };

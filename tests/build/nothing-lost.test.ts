@@ -1,57 +1,47 @@
 /**
- * Nothing lost: for every entry in content/articles, every paragraph, list item, heading, caption,
- * credit and key point of the source appears in its built page, word for word and in order.
- * The entry is read with a real markdown parser (remark), so this holds for any article added later.
+ * Nothing lost: for every published entry in content/articles, every text of the source (headline,
+ * standfirst, caption, credit, key points, and each paragraph, list item, heading and table cell of the
+ * body) appears in its built page, word for word and in order. The same check, from the same code
+ * (src/lib/nothing-lost.ts through src/integrations/nothing-lost.ts), runs at the end of every
+ * production build; here it is applied to the suite's build, and the build's own run is checked too.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { visit, SKIP } from 'unist-util-visit';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { readPage, select, text } from '../support/html.ts';
-import { ROOT } from '../support/paths.ts';
+import { checkBuild, pageFile, readEntries, readPublishedEntries } from '../../src/integrations/nothing-lost.ts';
+import { articleText, firstMissing, sourceTexts } from '../../src/lib/nothing-lost.ts';
+import { readFileSync } from 'node:fs';
+import { fixtureBuild } from '../support/fixture-builds.ts';
+import { ROOT, SITE_DIR } from '../support/paths.ts';
 
-const ARTICLES = path.join(ROOT, 'content/articles');
-const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/** The texts an entry must show, in page order: caption, credit, key points, then the body's blocks. */
-function sourceTexts(slug: string): string[] {
-  const { frontmatter, content } = parseFrontmatter(readFileSync(path.join(ARTICLES, slug, 'index.md'), 'utf8'));
-  const fm = frontmatter as { summary: string[]; image: { caption?: string; credit?: string } };
-  const texts = [fm.image.caption, fm.image.credit, ...fm.summary].filter((t): t is string => !!t);
-  const tree = unified().use(remarkParse).parse(content) as Root;
-  visit(tree, (node) => {
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      texts.push(toString(node, { includeHtml: false }));
-      return SKIP;
-    }
-    return undefined;
-  });
-  return texts.map(norm).filter(Boolean);
-}
-
-const slugs = readdirSync(ARTICLES).filter((s) => !s.startsWith('.'));
+const now = new Date();
+const entries = await readPublishedEntries('content/articles', ROOT, now);
 
 describe('nothing lost between entry and page', () => {
   it('finds the articles', () => {
-    expect(slugs.length).toBeGreaterThan(0);
+    expect(entries.length).toBeGreaterThan(0);
   });
 
-  for (const slug of slugs) {
-    it(`${slug}: every text of the entry is on the page, in order`, () => {
-      const texts = sourceTexts(slug);
+  for (const entry of entries) {
+    it(`${entry.slug}: every text of the entry is on the page, in order`, () => {
+      const texts = sourceTexts(entry.data, entry.body);
       expect(texts.length).toBeGreaterThan(3);
-      const page = norm(text(select('main article', readPage(`/articles/${slug}/`))));
-      let from = 0;
-      for (const t of texts) {
-        const at = page.indexOf(t, from);
-        expect(at, `missing or out of order: "${t}"`).toBeGreaterThanOrEqual(0);
-        from = at + t.length;
-      }
+      const page = articleText(readFileSync(pageFile(SITE_DIR, entry.slug), 'utf8'));
+      expect(page).toBeDefined();
+      const missing = firstMissing(texts, page!);
+      expect(missing, `missing or out of order: ${JSON.stringify(missing)}`).toBeUndefined();
     });
   }
+
+  it('the build checked the same: no problem in the suite’s build', async () => {
+    expect(await checkBuild(entries, SITE_DIR)).toEqual([]);
+  });
+
+  it('runs at the end of every production build, over the published entries only', async () => {
+    // The editorial fixture set: a published article and hostile markup are published; a draft and a
+    // scheduled article are not.
+    const all = await readEntries('tests/fixtures/articles-editorial', ROOT);
+    const published = await readPublishedEntries('tests/fixtures/articles-editorial', ROOT, now);
+    expect(all.map((e) => e.slug).sort()).toEqual(['draft-article', 'hostile-markup', 'published-article', 'scheduled-article']);
+    expect(published.map((e) => e.slug).sort()).toEqual(['hostile-markup', 'published-article']);
+    expect(fixtureBuild('editorial').output).toContain('[nothing-lost] 2 published articles: every text of the entry is on its page');
+  });
 });

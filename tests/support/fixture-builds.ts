@@ -9,6 +9,8 @@
  * - corrections (tests/fixtures/content/corrections): updated and corrected articles and a redirect, built
  *   under BASE_PATH=/news/ as of a fixed BUILD_TIME; read by tests/build/corrections.test.ts,
  *   tests/build/redirects-nginx.test.ts and tests/browser/corrections.test.ts.
+ * - renderErrors (tests/fixtures/articles-render-errors): valid entries whose bodies fail to render, beside
+ *   a good one; the build must fail and name them all (tests/build/render-errors.test.ts).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +22,7 @@ export const FIXTURE_SETS = {
   invalid: 'tests/fixtures/articles-invalid',
   sharing: 'tests/fixtures/content/sharing',
   corrections: 'tests/fixtures/content/corrections',
+  renderErrors: 'tests/fixtures/articles-render-errors',
 } as const;
 export type FixtureSet = keyof typeof FIXTURE_SETS;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isPublished, sortNewestFirst } from '../../src/lib/articles.ts';
-import { formatDate, isoDate } from '../../src/lib/dates.ts';
+import { isPublished, publicationStatus, sortNewestFirst } from '../../src/lib/articles.ts';
+import { formatDate, formatDateTime, isoDate } from '../../src/lib/dates.ts';
+import { unpublishableRender } from '../../src/lib/render-problems.ts';
 
 const a = (title: string, published?: string, draft = false) => ({
   data: { title, draft, ...(published ? { published: new Date(published) } : {}) },
@@ -34,5 +35,36 @@ describe('dates', () => {
     expect(formatDate(d, 'en', 'UTC')).toBe('August 21, 2022');
     expect(formatDate(d, 'en', 'America/New_York')).toBe('August 20, 2022');
     expect(isoDate(d)).toBe('2022-08-21T03:30:00.000Z');
+  });
+});
+
+describe('publicationStatus', () => {
+  const now = new Date('2026-01-01T00:00:00Z');
+  it('says why an article is not published: a draft (whatever its date), or scheduled with its date', () => {
+    expect(publicationStatus(a('x', undefined, true), now)).toEqual({ state: 'draft' });
+    expect(publicationStatus(a('x', '2026-06-01', true), now)).toEqual({ state: 'draft' });
+    expect(publicationStatus(a('x', '2026-06-01'), now)).toEqual({ state: 'scheduled', date: new Date('2026-06-01') });
+    expect(publicationStatus(a('x', '2025-06-01'), now)).toEqual({ state: 'published' });
+    expect(publicationStatus(a('x'), now)).toEqual({ state: 'published' });
+  });
+  it('is the same gate as isPublished', () => {
+    for (const article of [a('x', undefined, true), a('x', '2026-06-01'), a('x', '2026-01-01T00:00:00Z'), a('x', '2025-06-01'), a('x')]) {
+      expect(publicationStatus(article, now).state === 'published').toBe(isPublished(article, now));
+    }
+  });
+  it('formats the scheduled time to the minute, with its zone', () => {
+    expect(formatDateTime(new Date('2099-01-05T09:00:00Z'), 'en', 'UTC')).toBe('January 5, 2099 at 09:00 UTC');
+  });
+});
+
+describe('unpublishableRender (the article page guard)', () => {
+  const file = 'content/articles/x/index.md';
+  it('passes a rendered body with a reading time', () => {
+    expect(unpublishableRender(file, '<p id="p1">Text.</p>', 1)).toBeUndefined();
+  });
+  it('stops an article without its body, or with "undefined min read"', () => {
+    expect(unpublishableRender(file, undefined, 1)).toMatchObject({ file, field: 'body', level: 'error' });
+    expect(unpublishableRender(file, '  ', 1)).toMatchObject({ file, field: 'body' });
+    expect(unpublishableRender(file, '<p>Text.</p>', undefined)?.problem).toMatch(/^has no reading time \(got undefined\)/);
   });
 });

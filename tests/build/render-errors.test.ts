@@ -1,0 +1,60 @@
+/**
+ * An error while rendering an entry's body stops the build and `astro check` (Astro's glob loader only
+ * logs it and would publish the article without its body: an empty page reading "undefined min read").
+ * tests/fixtures/articles-render-errors holds entries that pass every frontmatter check but whose bodies
+ * fail in three different plugins (ours and libraries'), beside a good entry.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { astroLockFile } from '../support/astro-build.ts';
+import { FIXTURE_SETS, fixtureBuild, fixtureSiteDir } from '../support/fixture-builds.ts';
+import { ROOT } from '../support/paths.ts';
+
+const DIR = FIXTURE_SETS.renderErrors;
+const build = fixtureBuild('renderErrors');
+
+/** Every line the build must print: `<file>: body: <problem>`. */
+const EXPECTED = [
+  `${DIR}/image-without-alt/index.md: body: image "missing.jpg" has no alt text; write what the image shows`,
+  `${DIR}/malformed-url/index.md: body: cannot be rendered: a link or image address contains a "%" that is not followed by two hex digits (URI malformed); write a literal % as %25`,
+  `${DIR}/nested-too-deep/index.md: body: cannot be rendered: the text is nested too deeply (the renderer ran out of stack)`,
+];
+
+const lines = (output: string) => output.split('\n').map((l) => l.trim());
+
+describe('a build with entries that cannot be rendered', () => {
+  it('fails, and writes no pages', () => {
+    expect(build.status, build.output).not.toBe(0);
+    const built = (() => {
+      try {
+        return readdirSync(fixtureSiteDir('renderErrors'), { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
+      } catch {
+        return [];
+      }
+    })();
+    expect(built).toEqual([]);
+  });
+
+  it('names every failing file and its problem at once, one line each, and not the good entry', () => {
+    for (const expected of EXPECTED) {
+      expect(lines(build.output).some((l) => l.startsWith(expected)), `missing line: ${expected}\n--- output ---\n${build.output}`).toBe(true);
+    }
+    expect(build.output).toContain(`${EXPECTED.length} problems in the articles:`);
+    expect(build.output).not.toContain(`${DIR}/valid-article/index.md:`);
+    // Astro's own "logged and carried on" line is not what the editor is left with.
+    expect(build.output).not.toMatch(/\[ERROR\] \[articles-loader\] Error rendering/);
+  });
+
+  it('fails `astro check` (npm run check) the same way', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ARTICLES_DIR: DIR };
+    for (const key of Object.keys(env)) if (key === 'BASE_URL' || key === 'NODE_ENV' || key.startsWith('VITEST')) delete env[key];
+    const astro = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+    const check = spawnSync('flock', [astroLockFile(), process.execPath, astro, 'check'], { cwd: ROOT, env, encoding: 'utf8' });
+    // eslint-disable-next-line no-control-regex
+    const output = `${check.stdout}\n${check.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+    expect(check.status, output).not.toBe(0);
+    for (const expected of EXPECTED) expect(lines(output).some((l) => l.startsWith(expected)), `missing line: ${expected}\n${output}`).toBe(true);
+  }, 240_000);
+});
