@@ -2,6 +2,7 @@
  * schema.org JSON-LD for articles and the site. Only what the content states goes in:
  * missing dates or authors are left out, never invented.
  */
+import { safeHttpUrl } from './urls.ts';
 
 export interface NewsArticleInput {
   url: string;
@@ -29,7 +30,10 @@ export function newsArticle(input: NewsArticleInput): JsonLd {
     ...(input.published && { datePublished: input.published.toISOString() }),
     ...((input.updated ?? input.published) && { dateModified: (input.updated ?? input.published)!.toISOString() }),
     ...(input.authors.length > 0 && {
-      author: input.authors.map((a) => ({ '@type': 'Person', name: a.name, ...(a.url && { url: a.url }) })),
+      author: input.authors.map((a) => {
+        const url = safeHttpUrl(a.url);
+        return { '@type': 'Person', name: a.name, ...(url && { url }) };
+      }),
     }),
     ...(input.section && { articleSection: input.section }),
     ...(input.tags.length > 0 && { keywords: input.tags }),

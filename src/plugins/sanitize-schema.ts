@@ -9,7 +9,7 @@
  * - no event-handler (`on…`) or `style` attributes: only the attributes listed below survive;
  * - URLs: `href` may be http(s), mailto or relative (so no `javascript:`, `data:` or `vbscript:`
  *   URLs, however they are encoded); an image's `src` may only be a path on this site
- *   (`LOCAL_URL`): images from other sites are refused when entries are checked
+ *   (`LOCAL_URL`, src/lib/urls.ts): images from other sites are refused when entries are checked
  *   (src/lib/remote-images.ts), and dropped here should one get through. No `srcset`, `<picture>`
  *   or `<source>`: the build makes the responsive versions of body images itself.
  * - ids and names written by the editor are prefixed `user-content-` so they cannot clobber
@@ -18,6 +18,7 @@
  *   abbr, time, small, mark, u.
  */
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+import { LOCAL_URL } from '../lib/urls.ts';
 
 const FORM_ATTRIBUTES = new Set(['accept', 'acceptCharset', 'action', 'method', 'encType', 'accessKey', 'tabIndex']);
 
@@ -29,13 +30,6 @@ export const STRIPPED = [
 
 /** GitHub's elements that news bodies do not get: form inputs, and `picture`/`source` (their `srcset` would load any URL). */
 const NOT_ALLOWED = new Set(['input', 'picture', 'source']);
-
-/**
- * A URL that stays on this site: no scheme (nothing before a `:` ahead of the first `/`, `?` or `#`)
- * and not scheme-relative (`//host`, which browsers also read from `\\host`, `/\host`, and with tabs or
- * newlines between the slashes, or leading spaces or control characters).
- */
-export const LOCAL_URL = /^(?![\0-\x20]*[/\\][\t\n\r]*[/\\])[^:/?#]*(?:[/?#]|$)/;
 
 export const newsSchema: Schema = {
   ...defaultSchema,
