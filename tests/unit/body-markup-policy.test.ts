@@ -81,6 +81,9 @@ describe('element names written in prose are shown as written, and lose nothing'
     expect(await renderBody('Some <b>bold</b>, <em>stressed</em> and <abbr title="Example">EX</abbr> words.')).toBe(
       '<p id="p1">Some <b>bold</b>, <em>stressed</em> and <abbr title="Example">EX</abbr> words.</p>',
     );
+    expect(await renderBody('Super<wbr>cali <bdi>إيان</bdi> <bdo dir="rtl">abc</bdo> <dfn>term</dfn>.')).toBe(
+      '<p id="p1">Super<wbr>cali <bdi>إيان</bdi> <bdo dir="rtl">abc</bdo> <dfn>term</dfn>.</p>',
+    );
   });
 
   it('an HTML block that never ends does not take the rest of the article with it', async () => {
