@@ -16,7 +16,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import remarkLiteralHtml from '../plugins/remark-literal-html.ts';
+import remarkLiteralHtml, { TOO_MANY_UNCLOSED } from '../plugins/remark-literal-html.ts';
 import type { EntryProblem } from './entry-checks.ts';
 import { isLocalUrl } from './urls.ts';
 
@@ -67,7 +67,13 @@ function htmlImageUrls(html: string): string[] {
 
 /** Every image in the body whose URL is not a file of the article. */
 export function remoteImageProblems(file: string, body: string): EntryProblem[] {
-  const tree = markdown.runSync(markdown.parse(body), body) as Root;
+  let tree: Root;
+  try {
+    tree = markdown.runSync(markdown.parse(body), body) as Root;
+  } catch {
+    // The only error remark-literal-html raises: reported here, naming the file, before the build renders.
+    return [{ file, field: 'body', problem: TOO_MANY_UNCLOSED, level: 'error' }];
+  }
   const definitions = new Map<string, string>();
   visit(tree, 'definition', (node: Definition) => {
     if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);

@@ -60,6 +60,9 @@ const BLOCK_ROUNDS = 16;
 /** Re-readings of the document before giving up (each fixes every block found in the previous one). */
 const DOCUMENT_ROUNDS = 32;
 
+/** What stops the build when HTML that never closes cannot be repaired within DOCUMENT_ROUNDS. */
+export const TOO_MANY_UNCLOSED = `more than ${DOCUMENT_ROUNDS} pieces of HTML that never close (such as "<!--" or "<script>" without their end); write "&lt;" for a "<" that is not markup`;
+
 /** An inline tag that must be shown as text. */
 export function inlineHtmlIsText(value: string): boolean {
   if (value.startsWith('<!--')) return false;
@@ -153,14 +156,16 @@ export default function remarkLiteralHtml(this: Processor, options: Options = {}
           }
           return;
         }
-        const repaired = repairBlock(node.value);
+        // A block may be indented by up to three spaces, which its value keeps.
+        const indent = node.value.length - node.value.trimStart().length;
+        const repaired = repairBlock(node.value.slice(indent));
         if (repaired !== undefined) {
-          node.value = repaired;
+          node.value = node.value.slice(0, indent) + repaired;
           return;
         }
-        const offset = node.position?.start.offset;
-        if (offset !== undefined && source[offset] === '<') {
-          restart.push(offset);
+        const start = node.position?.start.offset;
+        if (start !== undefined && source[start + indent] === '<') {
+          restart.push(start + indent);
           return;
         }
         // No way back to the source: show the block as a paragraph of text.
@@ -169,9 +174,7 @@ export default function remarkLiteralHtml(this: Processor, options: Options = {}
       if (restart.length === 0) return;
       if (round >= DOCUMENT_ROUNDS) {
         const where = file.path ? path.relative(options.cwd ?? process.cwd(), file.path) : 'markdown';
-        file.fail(
-          `${where}: body: more than ${DOCUMENT_ROUNDS} pieces of HTML that never close (such as "<!--" or "<script>" without their end); write "&lt;" for a "<" that is not markup`,
-        );
+        file.fail(`${where}: body: ${TOO_MANY_UNCLOSED}`);
       }
       for (const offset of [...new Set(restart)].sort((a, b) => b - a)) {
         source = `${source.slice(0, offset)}&lt;${source.slice(offset + 1)}`;

@@ -72,7 +72,7 @@ export function elements(tree: Nodes): Element[] {
 const FORBIDDEN = new Set([
   'script', 'style', 'template', 'noscript', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noembed',
   'noframes', 'xmp', 'plaintext', 'title', 'textarea', 'select', 'option', 'button', 'input', 'form', 'svg', 'math',
-  'base', 'meta', 'link', 'video', 'audio', 'source', 'track', 'marquee', 'portal', 'frame',
+  'base', 'meta', 'link', 'video', 'audio', 'source', 'track', 'marquee', 'portal',
 ]);
 
 /**

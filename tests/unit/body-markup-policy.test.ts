@@ -97,6 +97,12 @@ describe('element names written in prose are shown as written, and lose nothing'
     }
   });
 
+  it('an indented HTML block is read the same way', async () => {
+    await expectSafeAndWhole('Before.\n\n  <select>\n\nAfter *one*.', ['Before.', '<select>', 'After one.']);
+    const html = await expectSafeAndWhole('Before.\n\n   <!-- never closed\n\nAfter *two*.', ['Before.', '<!-- never closed', 'After two.']);
+    expect(html).toContain('<em>two</em>');
+  });
+
   it('an HTML block that opens something it never closes keeps what follows', async () => {
     await expectSafeAndWhole(`<div>Look at the <select> in this block.</div>${REST}`, ['Look at the <select> in this block.', ...REST_PHRASES]);
     await expectSafeAndWhole(`<div>A <textarea> and a <script> here.</div>${REST}`, ['A <textarea> and a <script> here.', ...REST_PHRASES]);

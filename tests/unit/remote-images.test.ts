@@ -102,3 +102,12 @@ describe('remoteImageProblems reads the body as the build does', () => {
     expect(urlsIn('A sentence about <source srcset="https://example.com/b.jpg"> tags.')).toEqual([]);
   });
 });
+
+describe('remoteImageProblems and HTML that never closes', () => {
+  it('reports too much of it as a problem of the file instead of crashing the check', () => {
+    const body = Array.from({ length: 40 }, (_, i) => `<!-- note ${i}\n\nParagraph ${i}.`).join('\n\n');
+    expect(remoteImageProblems(FILE, body)).toEqual([
+      { file: FILE, field: 'body', problem: expect.stringMatching(/^more than 32 pieces of HTML that never close/), level: 'error' },
+    ]);
+  });
+});
