@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import remarkReadingTime from './src/plugins/remark-reading-time.ts';
-import { bodyRehypePlugins } from './src/plugins/body-plugins.ts';
+import { bodyRehypePlugins, bodyRemarkPlugins, bodyRemarkRehypeOptions } from './src/plugins/body-plugins.ts';
 import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
 import { parseBuildTime } from './src/lib/build-time.ts';
 import precompress from './src/integrations/precompress.ts';
@@ -41,9 +41,12 @@ export default defineConfig({
       // Editors' words are kept exactly as written: no quote or dash rewriting.
       smartypants: false,
       gfm: true,
-      remarkPlugins: [remarkReadingTime],
-      // Raw HTML → elements → the markup policy (rehype-sanitize) → external-link rel → paragraph ids →
-      // alt-text check. Order matters: see src/plugins/body-plugins.ts.
+      // Raw HTML that would swallow the editor's words is read as text first; then the reading time.
+      remarkPlugins: [...bodyRemarkPlugins, remarkReadingTime],
+      // Footnote ids unprefixed here: the sanitiser prefixes every id once.
+      remarkRehype: bodyRemarkRehypeOptions,
+      // Raw HTML → elements → the markup policy (rehype-sanitize) → external-link rel → heading ids →
+      // paragraph ids → fragment links → alt-text check. Order matters: see src/plugins/body-plugins.ts.
       rehypePlugins: bodyRehypePlugins,
     }),
   },

@@ -5,9 +5,21 @@
  */
 import { z } from 'astro/zod';
 import { SLUG_PATTERN } from './urls.ts';
+import { safeHttpUrl } from './urls.ts';
 
 const text = (field: string) =>
   z.string({ error: `${field}: expected text` }).trim().min(1, { error: `${field}: must not be empty` });
+
+/** A link in the frontmatter: an absolute http(s) URL, nothing else (no `javascript:`, `data:`, `mailto:` or relative URLs). */
+const httpUrl = (field: string) => {
+  const expected = `${field}: expected an http(s) URL such as https://example.com/staff/jane`;
+  return z.string({ error: expected }).refine((value) => safeHttpUrl(value) !== undefined, {
+    error: (issue) => {
+      const value = String(issue.input);
+      return `${expected}, got ${JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value)}`;
+    },
+  });
+};
 
 export function articleSchema<Image extends z.ZodType>(image: Image) {
   return z.strictObject({
@@ -32,7 +44,7 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
     ),
     /** Authors, when known. */
     byline: z
-      .array(z.strictObject({ name: text('byline name'), url: z.url({ error: 'byline url: expected an absolute URL' }).optional() }))
+      .array(z.strictObject({ name: text('byline name'), url: httpUrl('byline url').optional() }))
       .default([]),
     /** First publication; shown and used in metadata only when given. */
     published: z.coerce.date({ error: 'published: expected a date such as 2022-08-20T09:00:00-04:00' }).optional(),

@@ -4,6 +4,7 @@
  */
 import { lastModified } from './articles.ts';
 import { oldestFirst } from './corrections.ts';
+import { safeHttpUrl } from './urls.ts';
 
 export interface NewsArticleInput {
   url: string;
@@ -38,7 +39,10 @@ export function newsArticle(input: NewsArticleInput): JsonLd {
       correction: corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.date.toISOString() })),
     }),
     ...(input.authors.length > 0 && {
-      author: input.authors.map((a) => ({ '@type': 'Person', name: a.name, ...(a.url && { url: a.url }) })),
+      author: input.authors.map((a) => {
+        const url = safeHttpUrl(a.url);
+        return { '@type': 'Person', name: a.name, ...(url && { url }) };
+      }),
     }),
     ...(input.section && { articleSection: input.section }),
     ...(input.tags.length > 0 && { keywords: input.tags }),

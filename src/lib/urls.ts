@@ -63,3 +63,33 @@ export const SITE_FILES = {
   icon512: 'icon-512.png',
   appleTouchIcon: 'apple-touch-icon.png',
 } as const;
+
+/**
+ * A URL that stays on this site: no scheme (nothing before a `:` ahead of the first `/`, `?` or `#`)
+ * and not scheme-relative (`//host`, which browsers also read from `\\host`, `/\host`, and with tabs or
+ * newlines between the slashes, or leading spaces or control characters). `./photo.jpg`, `a.jpg` and
+ * `/images/a.jpg` are local; `https://…`, `data:…` and `//host/…` are not.
+ */
+export const LOCAL_URL = /^(?![\0-\x20]*[/\\][\t\n\r]*[/\\])[^:/?#]*(?:[/?#]|$)/;
+
+export function isLocalUrl(url: string): boolean {
+  return LOCAL_URL.test(url);
+}
+
+/**
+ * A URL from an entry's frontmatter made safe to publish (a link, JSON-LD, a feed): the absolute
+ * http(s) URL, normalised (`new URL().href`), or `undefined` for anything else — `javascript:`,
+ * `data:`, relative or unparseable values are never output. The schema already refuses them; this
+ * is the second line, at every place such a URL is written.
+ */
+export function safeHttpUrl(url: string | undefined | null): string | undefined {
+  if (typeof url !== 'string') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') return undefined;
+  return parsed.href;
+}

@@ -24,6 +24,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import sharp from 'sharp';
 import { articleSchema } from '../lib/article-schema.ts';
 import { parseRenderError, renderProblem, unrenderedProblem } from '../lib/render-problems.ts';
+import { remoteImageProblems } from '../lib/remote-images.ts';
 import {
   IMAGE_FORMATS,
   bodyProblems,
@@ -91,6 +92,7 @@ export async function checkArticles({ dir, root }: Options): Promise<EntryProble
       const result = pathSchema.safeParse(frontmatter);
       if (!result.success) problems.push(...schemaProblems(file, frontmatter, result.error.issues));
       problems.push(...bodyProblems(file, body), ...headlineWarnings(file, frontmatter.title));
+      problems.push(...remoteImageProblems(file, body));
 
       const src = (frontmatter.image as { src?: unknown } | undefined)?.src;
       const pathProblem = imagePathProblem(src);

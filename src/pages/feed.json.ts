@@ -1,7 +1,7 @@
 /** JSON Feed 1.1 with full content: https://www.jsonfeed.org/version/1.1/ */
 import type { APIRoute } from 'astro';
 import { SITE } from '../site.config.ts';
-import { absoluteUrl, withBase, SITE_FILES } from '../lib/urls.ts';
+import { absoluteUrl, safeHttpUrl, withBase, SITE_FILES } from '../lib/urls.ts';
 import { getFeedItems } from '../lib/feed-items.ts';
 
 export const GET: APIRoute = async ({ site }) => {
@@ -26,7 +26,12 @@ export const GET: APIRoute = async ({ site }) => {
       image: item.imageUrl,
       ...(item.published && { date_published: item.published.toISOString() }),
       ...(item.modified && { date_modified: item.modified.toISOString() }),
-      ...(item.authors.length > 0 && { authors: item.authors.map((a) => ({ name: a.name, ...(a.url && { url: a.url }) })) }),
+      ...(item.authors.length > 0 && {
+        authors: item.authors.map((a) => {
+          const authorUrl = safeHttpUrl(a.url);
+          return { name: a.name, ...(authorUrl && { url: authorUrl }) };
+        }),
+      }),
       ...(item.tags.length > 0 && { tags: item.tags }),
     })),
   };

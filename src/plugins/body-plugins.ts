@@ -1,26 +1,45 @@
 /**
- * The rehype half of the article-body pipeline, in order. astro.config.mjs uses this list, and
- * tests/unit/body-pipeline.test.ts runs the same list in a real unified processor.
+ * The article-body pipeline, in order. astro.config.mjs uses these lists, and the unit tests
+ * (tests/support/render-body.ts) run the same lists in a real unified processor and in Astro's own.
  *
+ * Remark (markdown tree):
+ * 1. remark-literal-html: raw HTML that would swallow the editor's words (an element name written in
+ *    a sentence, a `<!--` never closed) is read as text.
+ *
+ * remark-rehype (`bodyRemarkRehypeOptions`): footnote ids come out unprefixed; the sanitiser prefixes them
+ * like every other id, and rehype-fragment-links points the footnote links at them.
+ *
+ * Rehype (HTML tree):
  * 1. rehype-raw: raw HTML in an entry becomes elements the next plugins can see.
  * 2. rehype-sanitize with the news markup policy (sanitize-schema.ts): anything that could run
- *    script, restyle or re-base the page is removed.
+ *    script, restyle or re-base the page, or load from another site, is removed.
  * 3. rehype-external-links: links to other sites get rel="noopener noreferrer".
- * 4. rehype-paragraph-ids: stable `p1`, `p2`, … ids, added after sanitising so they are kept as they are.
- * 5. rehype-image-alt: the build fails on a body image without alt text.
+ * 4. rehype-body-ids: headings get prefixed ids; an id used twice keeps its first use.
+ * 5. rehype-paragraph-ids: stable `p1`, `p2`, … ids, added after sanitising so they are kept as they are.
+ * 6. rehype-fragment-links: `#…` links land on an id in the body, or the build fails naming the link.
+ * 7. rehype-image-alt: the build fails on a body image without alt text.
  */
-import type { RehypePlugin } from '@astrojs/markdown-remark';
+import type { RehypePlugin, RemarkPlugin, RemarkRehype } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeExternalLinks from 'rehype-external-links';
+import remarkLiteralHtml from './remark-literal-html.ts';
+import rehypeBodyIds from './rehype-body-ids.ts';
 import rehypeParagraphIds from './rehype-paragraph-ids.ts';
+import rehypeFragmentLinks from './rehype-fragment-links.ts';
 import rehypeImageAlt from './rehype-image-alt.ts';
 import { newsSchema } from './sanitize-schema.ts';
+
+export const bodyRemarkPlugins: (RemarkPlugin | [RemarkPlugin, unknown])[] = [remarkLiteralHtml as RemarkPlugin];
+
+export const bodyRemarkRehypeOptions: RemarkRehype = { clobberPrefix: '' };
 
 export const bodyRehypePlugins: (RehypePlugin | [RehypePlugin, unknown])[] = [
   rehypeRaw as RehypePlugin,
   [rehypeSanitize as RehypePlugin, newsSchema],
   [rehypeExternalLinks as RehypePlugin, { rel: ['noopener', 'noreferrer'] }],
+  rehypeBodyIds as RehypePlugin,
   rehypeParagraphIds as RehypePlugin,
+  rehypeFragmentLinks as RehypePlugin,
   rehypeImageAlt as RehypePlugin,
 ];

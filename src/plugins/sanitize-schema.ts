@@ -3,16 +3,23 @@
  * rehype-sanitize's GitHub-style `defaultSchema`, narrowed for news pages:
  *
  * - no script, style, iframe, object, embed, form controls, base, meta, link, SVG or MathML
- *   (these are removed with their content, so no code or CSS shows up as text);
+ *   (a complete block of them is removed with its content, so no code or CSS shows up as text;
+ *   the same names written inside a sentence are shown as text by remark-literal-html, before
+ *   the HTML parser can read them);
  * - no event-handler (`on…`) or `style` attributes: only the attributes listed below survive;
- * - URLs: `href` may be http(s), mailto or relative; `src` http(s) or relative (so no
- *   `javascript:`, `data:` or `vbscript:` URLs, however they are encoded);
+ * - URLs: `href` may be http(s), mailto or relative (so no `javascript:`, `data:` or `vbscript:`
+ *   URLs, however they are encoded); an image's `src` may only be a path on this site
+ *   (`LOCAL_URL`, src/lib/urls.ts): images from other sites are refused when entries are checked
+ *   (src/lib/remote-images.ts), and dropped here should one get through. No `srcset`, `<picture>`
+ *   or `<source>`: the build makes the responsive versions of body images itself.
  * - ids and names written by the editor are prefixed `user-content-` so they cannot clobber
  *   globals or our own ids. Our paragraph ids (`p1`, …) are added after sanitising and stay as they are.
  * - adds the elements news copy uses and GitHub's list lacks: figure, figcaption, cite,
- *   abbr, time, small, mark, u.
+ *   abbr, time, small, mark, u, and the harmless text ones wbr, bdi, bdo, dfn (a tag that is not
+ *   allowed is shown as text when written in a sentence, so these must be allowed to work).
  */
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+import { LOCAL_URL } from '../lib/urls.ts';
 
 const FORM_ATTRIBUTES = new Set(['accept', 'acceptCharset', 'action', 'method', 'encType', 'accessKey', 'tabIndex']);
 
@@ -22,12 +29,19 @@ export const STRIPPED = [
   'noembed', 'noframes', 'xmp', 'title', 'textarea', 'select', 'button', 'svg', 'math', 'base', 'meta', 'link',
 ];
 
+/** GitHub's elements that news bodies do not get: form inputs, and `picture`/`source` (their `srcset` would load any URL). */
+const NOT_ALLOWED = new Set(['input', 'picture', 'source']);
+
 export const newsSchema: Schema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'figure', 'figcaption', 'cite', 'abbr', 'time', 'small', 'mark', 'u'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []).filter((t) => !NOT_ALLOWED.has(t)),
+    'figure', 'figcaption', 'cite', 'abbr', 'time', 'small', 'mark', 'u', 'wbr', 'bdi', 'bdo', 'dfn',
+  ],
   attributes: {
-    ...Object.fromEntries(Object.entries(defaultSchema.attributes ?? {}).filter(([tag]) => tag !== 'input')),
+    ...Object.fromEntries(Object.entries(defaultSchema.attributes ?? {}).filter(([tag]) => !NOT_ALLOWED.has(tag))),
     '*': (defaultSchema.attributes?.['*'] ?? []).filter((a) => typeof a !== 'string' || !FORM_ATTRIBUTES.has(a)),
+    img: [...(defaultSchema.attributes?.img ?? []).filter((a) => a !== 'src'), ['src', LOCAL_URL]],
     abbr: ['title'],
     time: ['dateTime'],
   },
@@ -40,3 +54,6 @@ export const newsSchema: Schema = {
   required: {},
   strip: STRIPPED,
 };
+
+/** The elements a body may contain, lower case. */
+export const ALLOWED_ELEMENTS: ReadonlySet<string> = new Set(newsSchema.tagNames);

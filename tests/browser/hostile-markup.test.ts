@@ -22,7 +22,7 @@ describe.skipIf(noBrowser)('hostile markup in Chromium', () => {
   let browser: Browser;
   let server: StaticServer;
   const dialogs: string[] = [];
-  let result: { pwned: unknown; bodyText: string; hasBodyVisible: boolean; titles: string[] };
+  let result: { pwned: unknown; pwnedType: string; bodyText: string; hasBodyVisible: boolean; titles: string[] };
 
   beforeAll(async () => {
     [browser, server] = await Promise.all([launchChromium(), serveStatic(fixtureSiteDir('editorial'))]);
@@ -43,6 +43,8 @@ describe.skipIf(noBrowser)('hostile markup in Chromium', () => {
     await page.waitForTimeout(200);
     result = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+      // An element with id="__pwned" (a heading, say) would make it an object rather than a string.
+      pwnedType: typeof (window as unknown as { __pwned?: unknown }).__pwned,
       bodyText: (document.querySelector('.article-body') as HTMLElement).innerText,
       hasBodyVisible: getComputedStyle(document.querySelector('.article-body')!).display !== 'none',
       titles: [document.title],
@@ -62,6 +64,7 @@ describe.skipIf(noBrowser)('hostile markup in Chromium', () => {
   it('runs none of them: no dialog, no global set', () => {
     expect(dialogs).toEqual([]);
     expect(result.pwned).toBeUndefined();
+    expect(result.pwnedType).toBe('undefined');
   });
 
   it('lets no injected style hide the body', () => {

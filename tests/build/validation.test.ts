@@ -25,6 +25,12 @@ const EXPECTED = [
   `${DIR}/bad-date/index.md: published: expected a date such as 2022-08-20T09:00:00-04:00`,
   `${DIR}/image-url/index.md: image.src: expected a file beside index.md (e.g. ./photo.jpg), got the URL "https://example.com/photo.jpg"`,
   `${DIR}/broken-yaml/index.md: frontmatter: cannot be read as YAML`,
+  `${DIR}/remote-image/index.md: body: image "https://example.com/50%-off.jpg" is not a file of the article, and pages show images from this site only; download it into the entry's folder and use "./50-off.jpg"`,
+  `${DIR}/remote-image/index.md: body: image "//cdn.example.com/photos/crowd.png" is not a file of the article`,
+  `${DIR}/remote-image/index.md: body: image "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciI…" is not a file of the article, and pages show images from this site only; download it into the entry's folder and use "./image.svg"`,
+  `${DIR}/remote-image/index.md: body: image "javascript:alert(1)" is not a file of the article`,
+  `${DIR}/byline-url/index.md: byline item 1.url: expected an http(s) URL such as https://example.com/staff/jane, got "javascript:alert(document.cookie)"`,
+  `${DIR}/byline-url/index.md: byline item 2.url: expected an http(s) URL such as https://example.com/staff/jane, got "data:text/html,<script>alert(1)</script>"`,
 ];
 
 describe('a build of invalid entries', () => {

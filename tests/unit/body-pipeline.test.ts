@@ -5,15 +5,11 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
-import { bodyRehypePlugins } from '../../src/plugins/body-plugins.ts';
 import rehypeImageAlt from '../../src/plugins/rehype-image-alt.ts';
+import { renderBody } from '../support/render-body.ts';
 
-async function render(markdown: string, filePath = '/site/content/articles/x/index.md'): Promise<string> {
-  const file = new VFile({ value: markdown, path: filePath });
-  // As Astro does: raw HTML passes remark-rehype as `raw` nodes for rehype-raw.
-  const processor = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(bodyRehypePlugins).use(rehypeStringify);
-  return String(await processor.process(file));
-}
+/** The chain as astro.config.mjs configures it (GFM, our remark and rehype plugins): tests/support/render-body.ts. */
+const render = (markdown: string, filePath?: string) => renderBody(markdown, filePath);
 
 describe('body pipeline', () => {
   it('numbers paragraphs p1, p2, … and keeps them through sanitising', async () => {
@@ -32,14 +28,25 @@ describe('body pipeline', () => {
     expect(html).toBe('<p id="p1">A <img src="x.jpg" alt="X"> <a>j</a> <a>d</a> <a>m</a> end.</p>');
   });
 
-  it('removes svg, math, iframe, object, embed, form and base, with their contents', async () => {
+  it('keeps no svg, math, iframe, object, embed, form or base; written in a sentence, they are shown as text', async () => {
     const html = await render(
       'a <svg onload="alert(1)"><text>svg</text></svg> <math><mi>m</mi></math> <iframe src="https://x.test"></iframe> <object data="x"></object> <embed src="x"> <form><input value="v"><button>b</button></form> <base href="https://evil.test/"> z',
     );
-    // (The HTML parser closes the paragraph at <form>, as browsers do; what matters is what is left.)
+    expect(html).not.toMatch(/<(svg|text|math|mi|iframe|object|embed|form|input|button|base)\b/);
+    // Issue 9: element names in a sentence are the editor's words, shown as written (they used to be
+    // removed with what followed them).
+    expect(html).toBe(
+      '<p id="p1">a &#x3C;svg onload="alert(1)">&#x3C;text>svg&#x3C;/text>&#x3C;/svg> &#x3C;math>&#x3C;mi>m&#x3C;/mi>&#x3C;/math> &#x3C;iframe src="https://x.test">&#x3C;/iframe> &#x3C;object data="x">&#x3C;/object> &#x3C;embed src="x"> &#x3C;form>&#x3C;input value="v">&#x3C;button>b&#x3C;/button>&#x3C;/form> &#x3C;base href="https://evil.test/"> z</p>',
+    );
+  });
+
+  it('removes a block made only of svg, math, iframe, object, embed, form and base, with their contents', async () => {
+    const html = await render(
+      'a\n\n<iframe src="https://x.test"></iframe>\n\n<svg onload="alert(1)">\n<text>svg</text></svg>\n\n<math>\n<mi>m</mi></math>\n\n<object data="x">\n</object><embed src="x">\n\n<form><input value="v"><button>b</button></form>\n\n<base href="https://evil.test/">\n\nz',
+    );
     expect(html).not.toMatch(/<(svg|text|math|mi|iframe|object|embed|form|input|button|base)\b/);
     expect(html).not.toMatch(/svg|>m<|>b<|value|evil/);
-    expect(html).toMatch(/^<p id="p1">a\s+<\/p>\s+z/);
+    expect(html).toMatch(/^<p id="p1">a<\/p>\s+<p id="p2">z<\/p>$/);
   });
 
   it('gives external links rel="noopener noreferrer", leaves internal ones alone', async () => {

@@ -71,7 +71,7 @@ describe('checkArticles', () => {
     expect(problems).toEqual([
       `${dir}/no-image-field/index.md: image: required, but missing (expected src, alt, and optionally caption and credit)`,
       `${dir}/too-many/index.md: summary: expected 1 to 5 items, got 6`,
-      `${dir}/too-many/index.md: byline item 1.url: expected an absolute URL`,
+      `${dir}/too-many/index.md: byline item 1.url: expected an http(s) URL such as https://example.com/staff/jane, got "not a url"`,
     ]);
   });
 });
