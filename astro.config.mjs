@@ -5,6 +5,7 @@ import remarkReadingTime from './src/plugins/remark-reading-time.ts';
 import { bodyRehypePlugins } from './src/plugins/body-plugins.ts';
 import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
 import precompress from './src/integrations/precompress.ts';
+import { SITE } from './src/site.config.ts';
 
 // Deploy-time settings come from the environment (see README "Configuration").
 const site = normaliseSite(process.env.SITE_URL ?? 'http://localhost:4321');
@@ -36,7 +37,8 @@ export default defineConfig({
       // Editors' words are kept exactly as written: no quote or dash rewriting.
       smartypants: false,
       gfm: true,
-      remarkPlugins: [remarkReadingTime],
+      // Reading time at the site's reading speed (src/site.config.ts).
+      remarkPlugins: [[remarkReadingTime, { wordsPerMinute: SITE.wordsPerMinute }]],
       // Raw HTML → elements → the markup policy (rehype-sanitize) → external-link rel → paragraph ids →
       // alt-text check. Order matters: see src/plugins/body-plugins.ts.
       rehypePlugins: bodyRehypePlugins,
