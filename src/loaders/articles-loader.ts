@@ -16,7 +16,7 @@ import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { createMarkdownProcessor, parseFrontmatter, type MarkdownRenderer, type RehypePlugin } from '@astrojs/markdown-remark';
-import { load as loadYaml, CORE_SCHEMA } from 'js-yaml';
+import { load as loadYaml, CORE_SCHEMA, mergeTag } from 'js-yaml';
 import sharp, { type Metadata } from 'sharp';
 import { articleSchema } from '../lib/article-schema.ts';
 import {
@@ -79,9 +79,11 @@ async function inspectImage(entryFile: string, src: string): Promise<{ problem: 
  * Date of 2 March before any schema sees it; YAML's core schema leaves timestamps as text, so the
  * date check sees what the editor typed. Falls back to Astro's reading if the two parsers disagree.
  */
+const AS_WRITTEN = CORE_SCHEMA.withTags(mergeTag); // merge keys (`<<: *anchor`), as Astro's parser reads them
+
 function frontmatterAsWritten(raw: string, parsed: Record<string, unknown>): Record<string, unknown> {
   try {
-    const data = loadYaml(raw, { schema: CORE_SCHEMA });
+    const data = loadYaml(raw, { schema: AS_WRITTEN });
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : parsed;
   } catch {
     return parsed;
