@@ -60,7 +60,8 @@ describe('parseWireCopy', () => {
   });
 });
 
-describe('npm run import', () => {
+// These spawn the scripts (and sharp, for the stand-in photo): allow for a busy machine.
+describe('npm run import', { timeout: 30_000 }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'import-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (...args: string[]) =>
@@ -113,7 +114,7 @@ describe('npm run import', () => {
   });
 });
 
-describe('npm run new', () => {
+describe('npm run new', { timeout: 30_000 }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'new-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (...args: string[]) =>
