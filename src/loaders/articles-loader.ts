@@ -74,13 +74,14 @@ async function inspectImage(entryFile: string, src: string): Promise<{ problem: 
   return { standin: isStandinExif(metadata.exif) };
 }
 
+/** YAML's core schema (timestamps stay text), with merge keys (`<<: *anchor`) as Astro's parser reads them. */
+const AS_WRITTEN = CORE_SCHEMA.withTags(mergeTag);
+
 /**
  * The frontmatter with dates as written. Astro's YAML parser turns an unquoted `2026-02-30` into a
  * Date of 2 March before any schema sees it; YAML's core schema leaves timestamps as text, so the
  * date check sees what the editor typed. Falls back to Astro's reading if the two parsers disagree.
  */
-const AS_WRITTEN = CORE_SCHEMA.withTags(mergeTag); // merge keys (`<<: *anchor`), as Astro's parser reads them
-
 function frontmatterAsWritten(raw: string, parsed: Record<string, unknown>): Record<string, unknown> {
   try {
     const data = loadYaml(raw, { schema: AS_WRITTEN });
@@ -109,8 +110,12 @@ function bodyImageChecker(): (body: string) => Promise<string[]> {
       syntaxHighlight: false,
       rehypePlugins: [...bodyRehypePlugins.filter((p) => p !== (rehypeImageAlt as RehypePlugin)), collect],
     });
-    const { metadata } = await (await renderer).render(body);
-    return (metadata.frontmatter.imagesWithoutAlt as string[] | undefined) ?? [];
+    try {
+      const { metadata } = await (await renderer).render(body);
+      return (metadata.frontmatter.imagesWithoutAlt as string[] | undefined) ?? [];
+    } catch {
+      return []; // a body the chain cannot render fails when Astro renders it, with that error
+    }
   };
 }
 
