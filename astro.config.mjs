@@ -8,6 +8,7 @@ import { parseBuildTime } from './src/lib/build-time.ts';
 import precompress from './src/integrations/precompress.ts';
 import hostRedirects from './src/integrations/host-redirects.ts';
 import nothingLost from './src/integrations/nothing-lost.ts';
+import { SITE } from './src/site.config.ts';
 
 // Deploy-time settings come from the environment (see README "Configuration").
 const site = normaliseSite(process.env.SITE_URL ?? 'http://localhost:4321');
@@ -41,8 +42,9 @@ export default defineConfig({
       // Editors' words are kept exactly as written: no quote or dash rewriting.
       smartypants: false,
       gfm: true,
-      // Raw HTML that would swallow the editor's words is read as text first; then the reading time.
-      remarkPlugins: [...bodyRemarkPlugins, remarkReadingTime],
+      // Raw HTML that would swallow the editor's words is read as text first; then the reading time, at the
+      // site's reading speed (src/site.config.ts).
+      remarkPlugins: [...bodyRemarkPlugins, [remarkReadingTime, { wordsPerMinute: SITE.wordsPerMinute }]],
       // Footnote ids unprefixed here: the sanitiser prefixes every id once.
       remarkRehype: bodyRemarkRehypeOptions,
       // Raw HTML → elements → the markup policy (rehype-sanitize) → external-link rel → heading ids →

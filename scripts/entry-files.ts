@@ -21,9 +21,7 @@ export function writeStandin(file: string): void {
   if (result.status !== 0) throw new Error(`make-standin-image failed: ${result.stderr}`);
 }
 
-/** The alt text of the stand-in: it says what the picture is, and that it is a stand-in. */
-export const STANDIN_ALT =
-  'Stand-in illustration: an abstract city skyline of dark blue blocks with lit windows under a warm glow. It takes the place of the licensed news photograph described in the caption.';
+export { STANDIN_ALT } from '../src/lib/standin.ts';
 
 /** `--name value` flags and positional arguments. */
 export function parseArgs(argv: string[], flags: readonly string[]): { positional: string[]; options: Record<string, string> } {

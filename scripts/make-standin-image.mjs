@@ -1,10 +1,13 @@
 // Makes the project's own stand-in lead photo for the seed article.
 // The wire photo named in the caption is licensed and cannot be redistributed, so the
 // seed entry ships this abstract graphic instead. It is drawn from shapes only (no text,
-// no fonts), so the output is the same on every machine.
+// no fonts), so the output is the same on every machine. Its EXIF description carries a marker
+// (src/lib/standin.ts) by which the build recognises it: a non-draft entry may use it as its lead
+// photo only with `image.standIn: true`.
 //
 // Usage: npm run make-standin -- <output.jpg>
 import sharp from 'sharp';
+import { STANDIN_MARKER } from '../src/lib/standin.ts';
 
 const [output] = process.argv.slice(2);
 if (!output) {
@@ -48,6 +51,6 @@ const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${
 
 await sharp(Buffer.from(svg))
   .jpeg({ quality: 82, mozjpeg: true })
-  .withMetadata({ exif: { IFD0: { ImageDescription: 'Stand-in illustration made by the project' } } })
+  .withMetadata({ exif: { IFD0: { ImageDescription: STANDIN_MARKER } } })
   .toFile(output);
 console.log(`wrote ${output} (${width}x${height})`);

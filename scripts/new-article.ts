@@ -1,16 +1,19 @@
-// Scaffolds a new article entry: content/articles/<slug>/index.md with a valid template and the
-// project's stand-in lead photo, as a draft (it shows in `npm run dev`, not in production builds).
+// Scaffolds a new article entry: content/articles/<slug>/index.md with every field of the field
+// table (the optional ones commented out, each with a hint; src/lib/entry-template.ts), `published`
+// set to now, and the project's stand-in lead photo, as a draft (it shows in `npm run dev`, not in
+// production builds). A production build refuses a non-draft entry that still has the template's
+// placeholder text or the stand-in photo.
 //
 // Usage: npm run new -- "Headline" [--slug my-slug] [--dir content/articles]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { slugify, uniqueSlug } from '../src/lib/slug.ts';
-import { entryMarkdown } from '../src/lib/wire-copy.ts';
+import { templateMarkdown } from '../src/lib/entry-template.ts';
 import { articlesDir, parseArgs, STANDIN_ALT, takenSlugs, writeStandin } from './entry-files.ts';
 
 const USAGE = 'usage: npm run new -- "Headline" [--slug my-slug] [--dir content/articles]';
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
-  console.log(`${USAGE}\n\nScaffolds a draft entry with a unique slug and the project's stand-in photo.`);
+  console.log(`${USAGE}\n\nScaffolds a draft entry with a unique slug, every field (optional ones commented out), published set to now, and the project's stand-in photo.`);
   process.exit(0);
 }
 
@@ -25,18 +28,12 @@ try {
   const entryDir = path.join(dir, slug);
   mkdirSync(entryDir, { recursive: true });
   writeStandin(path.join(entryDir, 'lead.jpg'));
-  const markdown = entryMarkdown(
-    {
-      title: headline,
-      summary: ['Replace this with the first key point.'],
-      image: { src: './lead.jpg', alt: STANDIN_ALT },
-      draft: true,
-    },
-    ['Write the article here, one paragraph per block, with a blank line between paragraphs.'],
-  );
+  const markdown = templateMarkdown({ title: headline, imageSrc: './lead.jpg', imageAlt: STANDIN_ALT, published: new Date() });
   writeFileSync(path.join(entryDir, 'index.md'), markdown, { flag: 'wx' });
   console.log(`created ${path.relative(process.cwd(), path.join(entryDir, 'index.md'))} (slug "${slug}"${slug !== base ? `; "${base}" was taken` : ''})`);
-  console.log('it is a draft: replace the summary, body and stand-in photo, then delete the line "draft: true" to publish.');
+  console.log(
+    'it is a draft: write the key points and the body, put the real photo in place of the stand-in (lead.jpg), fill in or delete the commented fields, set "published", then delete the line "draft: true" to publish.',
+  );
 } catch (error) {
   console.error(`new: ${(error as Error).message}`);
   process.exit(1);

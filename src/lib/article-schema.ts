@@ -21,6 +21,111 @@ const httpUrl = (field: string) => {
   });
 };
 
+/** The example every date message shows. */
+export const DATE_EXAMPLE = '2022-08-20T09:00:00-04:00';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE_TIME_WITHOUT_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a group of fields';
+  if (typeof value === 'number') return `the number ${value}`;
+  return String(value);
+}
+
+/**
+ * A date as an editor writes it, checked so that it means exactly what it says: a day
+ * (`2026-03-05`, midnight UTC) or a date-time with its time zone (`2026-03-05T18:30:00Z`,
+ * `2026-03-05T18:30-04:00`). Anything that would not round-trip is refused with the reason:
+ * `2026-02-30` (YAML and JavaScript would quietly make it 2 March), `2026` (a number: 1 January 1970),
+ * `true`, a time without a zone (it would depend on the build machine's clock settings).
+ *
+ * A `Date` is accepted as it is: Astro's YAML parser turns unquoted timestamps into Dates before
+ * the schema sees them, so the articles loader checks the text as written (see
+ * src/loaders/articles-loader.ts) and this function on it.
+ */
+export function parseEntryDate(value: unknown): { date: Date } | { problem: string } {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { problem: `expected a date such as ${DATE_EXAMPLE}` } : { date: value };
+  if (typeof value !== 'string') return { problem: `expected a date such as ${DATE_EXAMPLE}, got ${describeValue(value)}` };
+  const written = value.trim();
+  const match = DAY.exec(written) ?? DATE_TIME.exec(written);
+  if (!match) {
+    if (DATE_TIME_WITHOUT_ZONE.test(written)) {
+      const t = written.replace(' ', 'T');
+      return { problem: `"${written}" has no time zone: add Z for UTC or the offset, e.g. ${t}Z or ${t}-04:00` };
+    }
+    return { problem: `expected a date such as ${DATE_EXAMPLE}` };
+  }
+  const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone = 'Z'] = match;
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
+  const notReal = (why: string) => ({ problem: `"${written}" is not a real date: ${why}` });
+  if (month < 1 || month > 12) return notReal(`there is no month ${mo}`);
+  const days = daysInMonth(year, month);
+  if (day < 1) return notReal(`there is no day ${d}`);
+  if (day > days) return notReal(`${MONTHS[month - 1]} ${year} has ${days} days`);
+  if (hour > 23) return notReal('hours go from 00 to 23');
+  if (minute > 59) return notReal('minutes go from 00 to 59');
+  if (second > 59) return notReal('seconds go from 00 to 59');
+  let offset = 0;
+  if (zone !== 'Z') {
+    const [zh, zm] = zone.slice(1).split(':').map(Number) as [number, number];
+    if (zh > 23 || zm > 59) return notReal(`"${zone}" is not a time zone offset`);
+    offset = (zone.startsWith('-') ? -1 : 1) * (zh * 60 + zm);
+  }
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute - offset, second, Math.floor(Number(`0${fraction}`) * 1000));
+  return { date };
+}
+
+/** The schema of a date field (`published`, `updated`, a correction's `date`): see {@link parseEntryDate}. */
+export function entryDate(field: string) {
+  return z.unknown().transform((value, ctx): Date => {
+    const result = parseEntryDate(value);
+    if ('date' in result) return result.date;
+    ctx.addIssue({ code: 'custom', message: `${field}: ${result.problem}`, input: value });
+    return z.NEVER;
+  });
+}
+
+/** A YAML string as an editor would type it. */
+const yamlText = (s: string) => JSON.stringify(s);
+
+/**
+ * "…, got the text "Alex Smith"; write it as:" followed by the right shape, indented under the
+ * problem line, e.g. for `byline: "Alex Smith"`:
+ * ```
+ * byline: expected a list of authors, got the text "Alex Smith"; write it as:
+ *     byline:
+ *       - name: "Alex Smith"
+ * ```
+ */
+function shapeHint(expected: string, input: unknown, example: string[]): string {
+  const got = input === undefined ? '' : `, got ${typeof input === 'string' ? `the text ${yamlText(input)}` : describeValue(input)}`;
+  return `${expected}${got}; write it as:\n${example.map((line) => `    ${line}`).join('\n')}`;
+}
+
+/** The words of a text written where a list was expected: "Politics, Budget" → two items. */
+const asItems = (input: unknown, fallback: string, { split = false } = {}): string[] => {
+  const items = typeof input === 'string' ? (split ? input.split(/\s*[,;]\s*/) : [input]).map((s) => s.trim()).filter(Boolean) : [];
+  return items.length ? items : [fallback];
+};
+
+/** Messages for a field that needs a list but got something else; `undefined` leaves Zod's message for other issues. */
+const listError =
+  (field: string, expected: string, example: (input: unknown) => string[]) =>
+  (issue: { code?: string; input?: unknown }): string | undefined =>
+    issue.code === 'invalid_type' && issue.input !== undefined ? `${field}: ${shapeHint(expected, issue.input, [`${field}:`, ...example(issue.input)])}` : undefined;
+
 export function articleSchema<Image extends z.ZodType>(image: Image) {
   return z.strictObject({
     /** The headline. */
@@ -29,9 +134,15 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
     standfirst: text('standfirst').optional(),
     /** Key points: 1 to 5 bullets. */
     summary: z
-      .array(text('summary item'), { error: 'summary: expected a list of 1 to 5 key points' })
-      .min(1, { error: (issue) => `summary: expected 1 to 5 items, got ${(issue.input as unknown[]).length}` })
-      .max(5, { error: (issue) => `summary: expected 1 to 5 items, got ${(issue.input as unknown[]).length}` }),
+      .array(text('summary item'), {
+        error: (issue) =>
+          listError('summary', 'expected a list of 1 to 5 key points', (input) => asItems(input, 'The first key point.').map((s) => `  - ${yamlText(s)}`))(issue) ??
+          'summary: expected a list of 1 to 5 key points',
+      })
+      // A refinement rather than .min()/.max(): those would also count the characters of a text given instead of a list.
+      .refine((list) => list.length >= 1 && list.length <= 5, {
+        error: (issue) => `summary: expected 1 to 5 items, got ${(issue.input as unknown[]).length}`,
+      }),
     /** The lead photo, a file beside the entry. */
     image: z.strictObject(
       {
@@ -39,21 +150,53 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
         alt: text('image.alt'),
         caption: text('image.caption').optional(),
         credit: text('image.credit').optional(),
+        /**
+         * `true` when the lead photo is deliberately the project's stand-in illustration
+         * (scripts/make-standin-image.mjs). Without it a production build refuses a non-draft
+         * entry whose lead photo is the stand-in: it is a placeholder that `npm run new` and
+         * `npm run import` write until the real photo arrives.
+         */
+        standIn: z.boolean({ error: 'image.standIn: expected true or false' }).optional(),
       },
-      { error: 'image: expected src, alt, and optionally caption and credit' },
+      {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'image: expected src, alt, and optionally caption and credit'
+            : `image: ${shapeHint('expected src, alt, and optionally caption and credit', issue.input, [
+                'image:',
+                `  src: ${typeof issue.input === 'string' && issue.input.trim() ? issue.input.trim() : './photo.jpg'}`,
+                '  alt: "What the photo shows."',
+              ])}`,
+      },
     ),
     /** Authors, when known. */
     byline: z
-      .array(z.strictObject({ name: text('byline name'), url: httpUrl('byline url').optional() }))
+      .array(
+        z.strictObject(
+          { name: text('byline name'), url: httpUrl('byline url').optional() },
+          {
+            error: (issue) =>
+              issue.input === undefined
+                ? undefined
+                : `byline item: ${shapeHint('expected an author with a name', issue.input, [
+                    'byline:',
+                    `  - name: ${yamlText(asItems(issue.input, 'Alex Smith')[0]!)}`,
+                  ])}`,
+          },
+        ),
+        { error: listError('byline', 'expected a list of authors', (input) => asItems(input, 'Alex Smith').flatMap((name) => [`  - name: ${yamlText(name)}`])) },
+      )
       .default([]),
     /** First publication; shown and used in metadata only when given. */
-    published: z.coerce.date({ error: 'published: expected a date such as 2022-08-20T09:00:00-04:00' }).optional(),
+    published: entryDate('published').optional(),
     /** Last substantive update. */
-    updated: z.coerce.date({ error: 'updated: expected a date such as 2022-08-21T10:00:00-04:00' }).optional(),
+    updated: entryDate('updated').optional(),
     /** Section name (e.g. "Politics"), when known. */
     section: text('section').optional(),
     /** Topic tags. */
-    tags: z.array(text('tag')).default([]),
+    tags: z
+      .array(text('tag'), { error: listError('tags', 'expected a list of topics', (input) => asItems(input, 'Politics', { split: true }).map((t) => `  - ${yamlText(t)}`)) })
+      .default([]),
     /**
      * Corrections, each a dated notice shown at the end of the article ("Correction, 28 November 2026: …"),
      * signalled under the headline and carried into the structured data and feeds. Never remove one.
@@ -62,7 +205,7 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
       .array(
         z.strictObject(
           {
-            date: z.coerce.date({ error: 'corrections date: expected a date such as 2026-11-28T16:30:00Z' }),
+            date: entryDate('corrections date'),
             text: text('corrections text'),
           },
           { error: 'corrections: expected each item to have a date and a text (date: 2026-11-28T16:30:00Z, text: "…")' },
@@ -78,6 +221,7 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
         z.string({ error: 'redirectFrom: expected a list of old slugs' }).regex(SLUG_PATTERN, {
           error: (issue) => `redirectFrom: expected old slugs in lowercase words and hyphens, got "${String(issue.input)}"`,
         }),
+        { error: listError('redirectFrom', 'expected a list of old slugs', (input) => asItems(input, 'old-slug').map((slug) => `  - ${slug}`)) },
       )
       .default([]),
   });

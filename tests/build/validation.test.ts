@@ -17,7 +17,7 @@ const EXPECTED = [
   `${DIR}/missing-fields/index.md: title: required, but missing`,
   `${DIR}/missing-fields/index.md: summary item 2: must not be empty`,
   `${DIR}/missing-fields/index.md: image.alt: must not be empty`,
-  `${DIR}/missing-fields/index.md: titel: unknown field (a typo?); see the field table in README.md`,
+  `${DIR}/missing-fields/index.md: titel: unknown field; did you mean \`title\`?`,
   `${DIR}/missing-image/index.md: image.src: file "./no-such-photo.jpg" not found beside the entry`,
   `${DIR}/unreadable-image/index.md: image.src: file "./lead.jpg" cannot be read as an image`,
   `${DIR}/empty-body/index.md: body: is empty`,
@@ -31,6 +31,14 @@ const EXPECTED = [
   `${DIR}/remote-image/index.md: body: image "javascript:alert(1)" is not a file of the article`,
   `${DIR}/byline-url/index.md: byline item 1.url: expected an http(s) URL such as https://example.com/staff/jane, got "javascript:alert(document.cookie)"`,
   `${DIR}/byline-url/index.md: byline item 2.url: expected an http(s) URL such as https://example.com/staff/jane, got "data:text/html,<script>alert(1)</script>"`,
+  `${DIR}/impossible-date/index.md: updated: "2026-02-30T10:00:00Z" is not a real date: February 2026 has 28 days`,
+  `${DIR}/byline-as-text/index.md: byline: expected a list of authors, got the text "Alex Smith"; write it as:`,
+  `${DIR}/body-image-no-alt/index.md: body: image "missing.jpg" has no alt text; write what the image shows, e.g. ![Councillors in the chamber](./photo.jpg)`,
+  `${DIR}/redirect-to-live/index.md: redirectFrom: "empty-summary" is the slug of another article (${DIR}/empty-summary/index.md)`,
+  // What `npm run new` writes, published unedited (its `draft: true` deleted): placeholders and the stand-in photo.
+  `${DIR}/unedited-template/index.md: summary item 1: still has the template's placeholder "Replace this with the first key point."`,
+  `${DIR}/unedited-template/index.md: body: still has the template's placeholder "Write the article here`,
+  `${DIR}/unedited-template/index.md: image.src: "./lead.jpg" is the project's stand-in illustration`,
 ];
 
 describe('a build of invalid entries', () => {
@@ -51,6 +59,17 @@ describe('a build of invalid entries', () => {
     for (const expected of EXPECTED) {
       expect(lines.some((l) => l.startsWith(expected)), `missing line: ${expected}\n--- output ---\n${build.output}`).toBe(true);
     }
+  });
+
+  it('shows the right shape under a field written in the wrong one', () => {
+    const lines = build.output.split('\n');
+    const at = lines.findIndex((l) => l.includes(`${DIR}/byline-as-text/index.md: byline:`));
+    expect(lines.slice(at + 1, at + 3)).toEqual(['    byline:', '      - name: "Alex Smith"']);
+  });
+
+  it('prints the problems without an empty "Stack trace:" after them', () => {
+    expect(build.output).toContain('problems in the articles:');
+    expect(build.output).not.toMatch(/Stack trace:/);
   });
 
   it('counts them: one error line per mistake, and every fixture entry is named', () => {

@@ -28,12 +28,14 @@ export function astroLockFile(root = ROOT): string {
 
 /**
  * The environment without what Vitest's workers add: BASE_URL=/ (Vite's import.meta.env, which would
- * override the build's BASE_PATH), NODE_ENV=test and VITEST_*.
+ * override the build's BASE_PATH), DEV/PROD/MODE/SSR (likewise: Astro copies environment variables
+ * into import.meta.env, so DEV=1 would make a build include drafts), NODE_ENV=test and VITEST_*.
  */
+const VITE_ENV_KEYS = new Set(['BASE_URL', 'DEV', 'PROD', 'MODE', 'SSR']);
 function buildEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (key === 'BASE_URL' || key === 'NODE_ENV' || key.startsWith('VITEST')) delete env[key];
+    if (VITE_ENV_KEYS.has(key) || key === 'NODE_ENV' || key.startsWith('VITEST')) delete env[key];
   }
   return env;
 }

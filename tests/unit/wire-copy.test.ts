@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unified } from 'unified';
@@ -10,6 +10,7 @@ import { toString } from 'mdast-util-to-string';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { escapeMarkdown, parseWireCopy, splitCredit } from '../../src/lib/wire-copy.ts';
 import { checkArticles } from '../../src/loaders/articles-loader.ts';
+import { formatProblem } from '../../src/lib/entry-checks.ts';
 import { ROOT } from '../support/paths.ts';
 import { SEED_SLUG } from '../support/source-article.ts';
 
@@ -59,7 +60,8 @@ describe('parseWireCopy', () => {
   });
 });
 
-describe('npm run import', () => {
+// These spawn the scripts (and sharp, for the stand-in photo): allow for a busy machine.
+describe('npm run import', { timeout: 30_000 }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'import-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (...args: string[]) =>
@@ -82,6 +84,15 @@ describe('npm run import', () => {
     expect(imported.frontmatter.draft).toBe(true);
     // …and the new entry passes the same validation as the build.
     expect(await checkArticles({ dir, root: ROOT })).toEqual([]);
+
+    // Published without a real photo, the stand-in stops a production build.
+    const file = path.join(dir, slug!, 'index.md');
+    const draft = readFileSync(file, 'utf8');
+    writeFileSync(file, draft.replace('draft: true\n', ''));
+    expect((await checkArticles({ dir, root: ROOT })).map(formatProblem)).toEqual([
+      expect.stringMatching(new RegExp(`^${dir}/${slug}/index.md: image.src: "./lead.jpg" is the project's stand-in illustration`)),
+    ]);
+    writeFileSync(file, draft);
   });
 
   it('refuses to overwrite an existing entry', () => {
@@ -103,7 +114,7 @@ describe('npm run import', () => {
   });
 });
 
-describe('npm run new', () => {
+describe('npm run new', { timeout: 30_000 }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'new-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (...args: string[]) =>
@@ -118,5 +129,44 @@ describe('npm run new', () => {
     expect(frontmatter.title).toBe('Council’s budget vote delayed');
     expect(frontmatter.draft).toBe(true);
     expect(await checkArticles({ dir, root: ROOT })).toEqual([]);
+  });
+
+  it('writes every field: optional ones commented out with a hint, published set to now', () => {
+    const before = Date.now();
+    const dirOnce = mkdtempSync(path.join(tmpdir(), 'new-fields-'));
+    try {
+      const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/new-article.ts'), 'Budget vote delayed', '--dir', dirOnce], { cwd: ROOT, encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      const markdown = readFileSync(path.join(dirOnce, 'budget-vote-delayed', 'index.md'), 'utf8');
+      for (const field of ['standfirst', 'caption', 'credit', 'byline', 'updated', 'section', 'tags']) {
+        expect(markdown, field).toMatch(new RegExp(`^ *# ${field}:.* # optional: \\S`, 'm'));
+      }
+      const { frontmatter } = entryParts(path.join(dirOnce, 'budget-vote-delayed', 'index.md'));
+      expect(Object.keys(frontmatter).sort()).toEqual(['draft', 'image', 'published', 'summary', 'title']);
+      // To the minute, in UTC, and now.
+      expect(markdown).toMatch(/^published: \d{4}-\d\d-\d\dT\d\d:\d\d:00Z /m);
+      const published = (frontmatter.published as Date).getTime();
+      expect(published).toBeGreaterThan(before - 60_000);
+      expect(published).toBeLessThanOrEqual(Date.now());
+      // Uncommented as they are, the optional fields are valid, and still hold placeholders.
+      writeFileSync(path.join(dirOnce, 'budget-vote-delayed', 'index.md'), markdown.replace(/^(\s*)# ?(?=[a-z -]+:)/gm, '$1'));
+      const { frontmatter: all } = entryParts(path.join(dirOnce, 'budget-vote-delayed', 'index.md'));
+      expect(Object.keys(all).sort()).toEqual(['byline', 'draft', 'image', 'published', 'section', 'standfirst', 'summary', 'tags', 'title', 'updated']);
+    } finally {
+      rmSync(dirOnce, { recursive: true, force: true });
+    }
+  });
+
+  it('cannot be published unedited: a production check names each placeholder and the stand-in; dev only warns', async () => {
+    const file = path.join(dir, 'councils-budget-vote-delayed', 'index.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^draft: true.*\n/m, ''));
+    const entry = `${dir}/councils-budget-vote-delayed/index.md`;
+    const production = (await checkArticles({ dir, root: ROOT })).filter((p) => p.file === entry);
+    expect(production.map((p) => `${p.level} ${p.field}`)).toEqual(['error summary item 1', 'error body', 'error image.src']);
+    expect(production.map(formatProblem)[0]).toBe(
+      `${entry}: summary item 1: still has the template's placeholder "Replace this with the first key point.": write your own text, or keep the entry a draft (draft: true)`,
+    );
+    const dev = (await checkArticles({ dir, root: ROOT, production: false })).filter((p) => p.file === entry);
+    expect(dev.map((p) => `${p.level} ${p.field}`)).toEqual(['warning summary item 1', 'warning body', 'warning image.src']);
   });
 });
