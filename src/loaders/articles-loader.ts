@@ -362,7 +362,9 @@ export function articlesLoader({
   return {
     name: 'articles-loader',
     async load(context) {
-      const options: Options = { dir, root: fileURLToPath(context.config.root) };
+      // Only `astro dev` has a watcher. (Not import.meta.env.DEV: Astro lets a DEV variable in the
+      // environment override it, and a stray one must not relax a production build.)
+      const options: Options = { dir, root: fileURLToPath(context.config.root), production: !context.watcher };
       // Astro keeps parsed entries between builds and re-parses only changed files; it forgets them when
       // content.config.ts changes, but not when the schema (imported from src/lib/article-schema.ts) does.
       // Entries parsed under an older schema would lack its new fields and defaults: start afresh instead.
@@ -370,12 +372,6 @@ export function articlesLoader({
       if (context.meta.get('schema-digest') !== digest) {
         context.store.clear();
         context.meta.set('schema-digest', digest);
-      // Only `astro dev` has a watcher. (Not import.meta.env.DEV: Astro lets a DEV variable in the
-      // environment override it, and a stray one must not relax a production build.)
-      const options: Options = { dir, root: fileURLToPath(context.config.root), production: !context.watcher };
-      const errors = await validate(options, context.logger);
-      if (errors.length) {
-        throw new ArticleValidationError(formatProblems(errors));
       }
 
       // A build, `astro sync` or `astro check`: any problem, validation or rendering, stops it.
