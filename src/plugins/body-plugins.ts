@@ -5,6 +5,8 @@
  * 1. rehype-raw: raw HTML in an entry becomes elements the next plugins can see.
  * 2. rehype-sanitize with the news markup policy (sanitize-schema.ts): anything that could run
  *    script, restyle or re-base the page is removed.
+ * 2a. rehype-clean-text: control characters pasted with the copy (a vertical tab, a backspace) are
+ *    removed or become a space, so no feed or page carries them (src/lib/clean-text.ts).
  * 3. rehype-external-links: links to other sites get rel="noopener noreferrer".
  * 4. rehype-paragraph-ids: stable `p1`, `p2`, … ids, added after sanitising so they are kept as they are.
  * 5. rehype-image-alt: the build fails on a body image without alt text.
@@ -15,11 +17,13 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeParagraphIds from './rehype-paragraph-ids.ts';
 import rehypeImageAlt from './rehype-image-alt.ts';
+import rehypeCleanText from './rehype-clean-text.ts';
 import { newsSchema } from './sanitize-schema.ts';
 
 export const bodyRehypePlugins: (RehypePlugin | [RehypePlugin, unknown])[] = [
   rehypeRaw as RehypePlugin,
   [rehypeSanitize as RehypePlugin, newsSchema],
+  rehypeCleanText as RehypePlugin,
   [rehypeExternalLinks as RehypePlugin, { rel: ['noopener', 'noreferrer'] }],
   rehypeParagraphIds as RehypePlugin,
   rehypeImageAlt as RehypePlugin,

@@ -6,6 +6,9 @@
  * - invalid (tests/fixtures/articles-invalid): one entry per mistake; the build must fail and name them all.
  * - sharing (tests/fixtures/content/sharing): every optional field, redirects from old slugs, a draft;
  *   read by tests/build/sharing.test.ts and tests/browser/{sharing,print}.test.ts. It must build.
+ * - awkward (tests/fixtures/articles-awkward): careless input that must still publish whole, one entry
+ *   per class (control characters in every field, a table wider than a phone, headlines in other
+ *   scripts); read by tests/build/awkward-input.test.ts and tests/browser/wide-table.test.ts. It must build.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +19,7 @@ export const FIXTURE_SETS = {
   editorial: 'tests/fixtures/articles-editorial',
   invalid: 'tests/fixtures/articles-invalid',
   sharing: 'tests/fixtures/content/sharing',
+  awkward: 'tests/fixtures/articles-awkward',
 } as const;
 export type FixtureSet = keyof typeof FIXTURE_SETS;
 
