@@ -10,6 +10,9 @@
  * 3. rehype-external-links: links to other sites get rel="noopener noreferrer".
  * 4. rehype-paragraph-ids: stable `p1`, `p2`, … ids, added after sanitising so they are kept as they are.
  * 5. rehype-image-alt: the build fails on a body image without alt text.
+ * 6. rehype-table-scroll: each table is wrapped in a named, focusable region that scrolls sideways,
+ *    so a wide table never makes the page scroll (after sanitising, which would drop its attributes).
+ * 7. rehype-table-align: column alignment as classes, not the obsolete `align` attribute.
  */
 import type { RehypePlugin } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
@@ -18,6 +21,8 @@ import rehypeExternalLinks from 'rehype-external-links';
 import rehypeParagraphIds from './rehype-paragraph-ids.ts';
 import rehypeImageAlt from './rehype-image-alt.ts';
 import rehypeCleanText from './rehype-clean-text.ts';
+import rehypeTableScroll from './rehype-table-scroll.ts';
+import rehypeTableAlign from './rehype-table-align.ts';
 import { newsSchema } from './sanitize-schema.ts';
 
 export const bodyRehypePlugins: (RehypePlugin | [RehypePlugin, unknown])[] = [
@@ -27,4 +32,6 @@ export const bodyRehypePlugins: (RehypePlugin | [RehypePlugin, unknown])[] = [
   [rehypeExternalLinks as RehypePlugin, { rel: ['noopener', 'noreferrer'] }],
   rehypeParagraphIds as RehypePlugin,
   rehypeImageAlt as RehypePlugin,
+  rehypeTableScroll as RehypePlugin,
+  rehypeTableAlign as RehypePlugin,
 ];

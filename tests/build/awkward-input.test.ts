@@ -11,6 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseRssFeed } from 'feedsmith';
+import { HtmlValidate, formatterFactory } from 'html-validate';
+import htmlValidateConfig from '../../.htmlvalidate.mjs';
+import { builtPages } from '../support/built-pages.ts';
 import { attr, readPage, select, selectAll, text } from '../support/html.ts';
 import { FIXTURE_SETS, fixtureBuild, fixtureSiteDir, type FixtureSet } from '../support/fixture-builds.ts';
 import { SITE_DIR } from '../support/paths.ts';
@@ -33,6 +36,15 @@ describe('the awkward fixture set', () => {
   it('builds', () => {
     const build = fixtureBuild('awkward');
     expect(build.status, build.output).toBe(0);
+  });
+});
+
+describe('the awkward pages are valid HTML (html-validate, the project’s rules)', () => {
+  const validator = new HtmlValidate(htmlValidateConfig);
+  it.each(builtPages(AWKWARD).map((p) => [p.file, p] as const))('%s: no errors', async (_, page) => {
+    const report = await validator.validateFile(page.abs);
+    const errors = report.results.flatMap((r) => r.messages.filter((m) => m.severity === 2));
+    expect(errors.length ? formatterFactory('text')(report.results) : '', page.file).toBe('');
   });
 });
 
