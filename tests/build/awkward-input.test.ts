@@ -137,3 +137,18 @@ describe('control characters: removed everywhere, words kept', () => {
     expect(norm(item.content_html)).toContain('The chair said so, and left.');
   });
 });
+
+describe('headlines in other scripts', () => {
+  it('get a card each, and the build says which characters no card font can draw', async () => {
+    const sharp = (await import('sharp')).default;
+    for (const slug of ['headline-in-arabic', 'headline-with-emoji-and-cjk', 'headline-without-a-card-font']) {
+      const card = path.join(AWKWARD, 'articles', slug, 'card.jpg');
+      expect(await sharp(card).metadata(), slug).toMatchObject({ format: 'jpeg', width: 1200, height: 630 });
+    }
+    const { output } = fixtureBuild('awkward');
+    expect(output).toContain(
+      'warning: tests/fixtures/articles-awkward/headline-without-a-card-font/index.md: title: the link-preview card has no font for "የ" (U+12E8)',
+    );
+    expect(output).not.toMatch(/headline-(in-arabic|with-emoji-and-cjk)\/index\.md: title: the link-preview card/);
+  });
+});
