@@ -20,7 +20,7 @@ export default function rehypeTableAlign() {
       delete node.properties.align;
       const value = String(align).trim().toLowerCase();
       if (!ALIGNMENTS.has(value)) return;
-      const existing = node.properties.className;
+      const existing: unknown = node.properties.className;
       const classes = Array.isArray(existing) ? existing.map(String) : typeof existing === 'string' ? existing.split(/\s+/) : [];
       node.properties.className = [...classes.filter(Boolean), `align-${value}`];
     });

@@ -116,7 +116,7 @@ describe('wire copy comes out as the same text, whatever it says (the site’s o
   it('keeps every line as text in the frontmatter too (title, caption, credit, summary)', () => {
     for (const [, line] of LINES) {
       const entry = entryMarkdown({ title: line, summary: [line], image: { src: './lead.jpg', alt: line, caption: line, credit: line } }, ['Body.']);
-      const { frontmatter } = parseFrontmatter(entry) as { frontmatter: { title: string; summary: string[]; image: Record<string, string> } };
+      const frontmatter = parseFrontmatter(entry).frontmatter as { title: string; summary: string[]; image: Record<string, string> };
       expect([frontmatter.title, frontmatter.summary[0], frontmatter.image.caption, frontmatter.image.credit]).toEqual([line, line, line, line]);
     }
   });
