@@ -10,7 +10,7 @@
  * - ids and names written by the editor are prefixed `user-content-` so they cannot clobber
  *   globals or our own ids. Our paragraph ids (`p1`, …) are added after sanitising and stay as they are.
  * - adds the elements news copy uses and GitHub's list lacks: figure, figcaption, cite,
- *   abbr, time, small, mark, u.
+ *   abbr, time, small, mark, u, and a table's caption (which also names its scrolling region).
  */
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 
@@ -24,7 +24,7 @@ export const STRIPPED = [
 
 export const newsSchema: Schema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'figure', 'figcaption', 'cite', 'abbr', 'time', 'small', 'mark', 'u'],
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'figure', 'figcaption', 'cite', 'abbr', 'time', 'small', 'mark', 'u', 'caption'],
   attributes: {
     ...Object.fromEntries(Object.entries(defaultSchema.attributes ?? {}).filter(([tag]) => tag !== 'input')),
     '*': (defaultSchema.attributes?.['*'] ?? []).filter((a) => typeof a !== 'string' || !FORM_ATTRIBUTES.has(a)),

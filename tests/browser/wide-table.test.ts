@@ -47,9 +47,11 @@ describe.skipIf(noBrowser)('a wide table in Chromium', () => {
           regionName: region.getAttribute('aria-label'),
           regionScrolls: region.scrollWidth > region.clientWidth,
           regionRight: region.getBoundingClientRect().right,
+          names: [...document.querySelectorAll('.article-body section.table-scroll')].map((s) => s.getAttribute('aria-label')),
         };
       });
-      expect(table.tables).toBe(2);
+      expect(table.tables).toBe(3);
+      expect(table.names).toEqual(['Table 1', 'Table 2', 'Turnout by ward']);
       expect(table.tableWidth, 'the fixture table must be wider than the column').toBeGreaterThan(320);
       expect(table.pageOverflow).toBeLessThanOrEqual(0);
       expect(table).toMatchObject({ regionTag: 'SECTION', regionName: 'Table 1', regionScrolls: true });

@@ -62,6 +62,20 @@ describe('rehype-table-scroll', () => {
     expect(html).toMatch(/^<section class="table-scroll" aria-label="Table 1" tabindex="0"><table>/);
     expect(html).toContain('<p id="p1">Text.</p>');
   });
+
+  it('keeps an HTML table’s caption through the sanitiser, and names the region after it', async () => {
+    const html = String(
+      await unified()
+        .use(remarkParse)
+        .use(remarkRehype, { allowDangerousHtml: true })
+        .use(bodyRehypePlugins)
+        .use(rehypeStringify)
+        .process('<table><caption>Votes by ward</caption><tr><td>North</td></tr></table>'),
+    );
+    expect(html).toBe(
+      '<section class="table-scroll" aria-label="Votes by ward" tabindex="0"><table><caption>Votes by ward</caption><tbody><tr><td>North</td></tr></tbody></table></section>',
+    );
+  });
 });
 
 describe('rehype-table-align', () => {
