@@ -6,9 +6,15 @@
 import { z } from 'astro/zod';
 import { SLUG_PATTERN } from './urls.ts';
 import { safeHttpUrl } from './urls.ts';
+import { cleanText } from './clean-text.ts';
 
+/**
+ * A text field. Control characters pasted with the copy are cleaned first (src/lib/clean-text.ts:
+ * a vertical tab becomes a space, a backspace or NUL disappears), so pages, feeds and cards all get
+ * the same clean text; a field with nothing else in it is empty.
+ */
 const text = (field: string) =>
-  z.string({ error: `${field}: expected text` }).trim().min(1, { error: `${field}: must not be empty` });
+  z.string({ error: `${field}: expected text` }).overwrite(cleanText).trim().min(1, { error: `${field}: must not be empty` });
 
 /** A link in the frontmatter: an absolute http(s) URL, nothing else (no `javascript:`, `data:`, `mailto:` or relative URLs). */
 const httpUrl = (field: string) => {

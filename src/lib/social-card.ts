@@ -1,30 +1,22 @@
 /**
  * The link-preview card: the lead photo cropped to 1200×630, darkened towards the bottom, with the
- * headline and the site name set in Source Serif 4 (from an npm package: nothing is downloaded at build).
+ * headline and the site name set in Source Serif 4, or for other scripts in the fonts of
+ * src/lib/card-fonts.ts (npm packages: nothing is downloaded at build). A headline in a right-to-left
+ * script (Arabic, Hebrew) is set right to left, from the right margin.
  * Text becomes vector paths (satori), so the card is identical on every machine; sharp rasterises
  * and encodes it as JPEG.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import satori from 'satori';
 import sharp from 'sharp';
+import { emojiPictures, loadCardFonts, textDirection } from './card-fonts.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 const MARGIN_X = 64;
 const MARGIN_Y = 56;
-
-const require = createRequire(import.meta.url);
-let fonts: Promise<{ bold: Buffer; semibold: Buffer }> | undefined;
-function loadFonts() {
-  fonts ??= Promise.all([
-    readFile(require.resolve('@fontsource/source-serif-4/files/source-serif-4-latin-700-normal.woff')),
-    readFile(require.resolve('@fontsource/source-serif-4/files/source-serif-4-latin-600-normal.woff')),
-  ]).then(([bold, semibold]) => ({ bold, semibold }));
-  return fonts;
-}
 
 /** Headline size in px: long headlines get smaller type so they fit in at most four lines. */
 export function headlineFontSize(headline: string): number {
@@ -48,7 +40,14 @@ const h = (type: string, style: Record<string, unknown>, children?: unknown): No
 
 /** The overlay (gradient, headline, site name) as SVG with text as paths. */
 export async function cardOverlaySvg(headline: string, siteName: string): Promise<string> {
-  const { bold, semibold } = await loadFonts();
+  const text = clampHeadline(headline);
+  const [fonts, graphemeImages] = await Promise.all([
+    loadCardFonts([
+      { text: siteName, weight: 600 },
+      { text, weight: 700 },
+    ]),
+    emojiPictures(`${siteName} ${text}`, '#ffffff'),
+  ]);
   const size = headlineFontSize(headline);
   const tree = h(
     'div',
@@ -66,7 +65,7 @@ export async function cardOverlaySvg(headline: string, siteName: string): Promis
         { position: 'absolute', left: MARGIN_X, right: MARGIN_X, bottom: MARGIN_Y, display: 'flex', flexDirection: 'column' },
         [
           h('div', { display: 'flex', fontSize: 28, fontWeight: 600, letterSpacing: 1, color: '#f3d9a4', marginBottom: 18 }, siteName),
-          h('div', { display: 'flex', fontSize: size, fontWeight: 700, lineHeight: `${Math.round(size * 1.15)}px` }, clampHeadline(headline)),
+          h('div', { display: 'flex', fontSize: size, fontWeight: 700, lineHeight: `${Math.round(size * 1.15)}px`, direction: textDirection(text) }, text),
         ],
       ),
     ],
@@ -74,10 +73,8 @@ export async function cardOverlaySvg(headline: string, siteName: string): Promis
   return satori(tree as never, {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
-    fonts: [
-      { name: 'Source Serif 4', data: bold, weight: 700, style: 'normal' },
-      { name: 'Source Serif 4', data: semibold, weight: 600, style: 'normal' },
-    ],
+    fonts,
+    ...(Object.keys(graphemeImages).length > 0 && { graphemeImages }),
   });
 }
 

@@ -13,6 +13,11 @@
  *    (`summaryCount` overrides this when the copy does not fit the pattern.)
  * 3. Body paragraphs: the rest, in order.
  */
+import type { Paragraph, PhrasingContent, Root } from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { toString as mdastToString } from 'mdast-util-to-string';
 
 export interface WireCopy {
   caption: string;
@@ -69,16 +74,67 @@ export function parseWireCopy(text: string, options: { summaryCount?: number } =
   return { caption, credit, summary, body };
 }
 
+/** An empty HTML comment: it splits a run of text for the markdown parser, and the page never shows it. */
+export const TEXT_BREAK = '<!---->';
+const MAX_ROUNDS = 50;
+
+/** GFM's autolink-literal finder, exactly as the site's markdown parser (remark-gfm) runs it. */
+const findAutolinks = gfmAutolinkLiteralFromMarkdown().transforms![0]!;
+
+/** Where to break a run of text that GFM would make a link: before `@`, after `https:`, after `www`. */
+function breakPoint(linkText: string): number {
+  const at = linkText.indexOf('@');
+  if (at > 0) return at;
+  const scheme = /^[a-z]+:/i.exec(linkText);
+  if (scheme) return scheme[0].length;
+  if (/^www/i.test(linkText)) return 3;
+  return Math.max(1, Math.floor(linkText.length / 2));
+}
+
+/** Adjacent text nodes as one, as the markdown parser would read them back. */
+function mergeText(nodes: PhrasingContent[]): PhrasingContent[] {
+  const merged: PhrasingContent[] = [];
+  for (const node of nodes) {
+    const last = merged.at(-1);
+    if (node.type === 'text' && last?.type === 'text') last.value += node.value;
+    else merged.push(node);
+  }
+  return merged.filter((n) => n.type !== 'text' || n.value !== '');
+}
+
 /**
- * Markdown that renders exactly as the given plain text: characters markdown would read as
- * markup are backslash-escaped (`*`, `_`, `` ` ``, `[`, `]`, `<`, `&`, `\`, and `#`, `>`, `-`, `+`
- * or `1.` at the start of a paragraph).
+ * The paragraph as mdast whose markdown renders as exactly the given text. Backslash escapes cannot
+ * stop GFM's autolinks (bare URLs, `www.` and email addresses become links: remark-gfm finds them in
+ * the parsed text, after escapes are resolved), so each one is broken with an empty HTML comment,
+ * `https:<!---->//example.com`, `desk<!---->@example.com`, until GFM's own finder finds none.
+ */
+export function textParagraph(text: string): Paragraph {
+  let children: PhrasingContent[] = [{ type: 'text', value: text }];
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const probe: Root = { type: 'root', children: [{ type: 'paragraph', children: structuredClone(children) }] };
+    findAutolinks(probe);
+    const found = (probe.children[0] as Paragraph).children;
+    if (!found.some((n) => n.type === 'link')) return { type: 'paragraph', children };
+    children = mergeText(
+      found.flatMap((node): PhrasingContent[] => {
+        if (node.type !== 'link') return [node];
+        const linkText = mdastToString(node);
+        const at = breakPoint(linkText);
+        return [{ type: 'text', value: linkText.slice(0, at) }, { type: 'html', value: TEXT_BREAK }, { type: 'text', value: linkText.slice(at) }];
+      }),
+    );
+  }
+  throw new Error(`cannot keep this text from becoming a link: ${text}`);
+}
+
+/**
+ * Markdown that renders exactly as the given plain text: the text as an mdast paragraph, written out
+ * by mdast-util-to-markdown with the GFM extensions, which escapes whatever markdown or GFM would read
+ * as markup (`*`, `_`, `~`, `` ` ``, `[`, `<`, `&`, `\`, `|`, and `#`, `>`, `-`, `+`, `1.`, fences and
+ * the like at the start of a paragraph), plus the autolink breaks of `textParagraph`.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<&]/g, (c) => `\\${c}`)
-    .replace(/^([#>+-])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+  return toMarkdown(textParagraph(text), { extensions: [gfmToMarkdown()] }).replace(/\n$/, '');
 }
 
 /** A YAML double-quoted scalar (JSON strings are valid YAML); non-ASCII characters stay as they are. */

@@ -1,6 +1,10 @@
-/** RSS 2.0 feed with full content, via @astrojs/rss. */
+/**
+ * RSS 2.0 feed with full content, via @astrojs/rss. The finished XML passes through `xmlSafe`, so
+ * no character XML forbids can make the feed unreadable, whichever field it came in.
+ */
 import type { APIRoute } from 'astro';
-import rss from '@astrojs/rss';
+import { getRssString } from '@astrojs/rss';
+import { xmlSafe } from '../lib/clean-text.ts';
 import { SITE } from '../site.config.ts';
 import { absoluteUrl, withBase, SITE_FILES } from '../lib/urls.ts';
 import { getFeedItems } from '../lib/feed-items.ts';
@@ -10,7 +14,7 @@ export const GET: APIRoute = async ({ site }) => {
   const home = absoluteUrl(withBase('', base), site!.href);
   const self = absoluteUrl(withBase(SITE_FILES.rss, base), site!.href);
   const items = await getFeedItems(site!.href);
-  return rss({
+  const xml = await getRssString({
     title: SITE.name,
     description: SITE.description,
     site: home,
@@ -29,4 +33,5 @@ export const GET: APIRoute = async ({ site }) => {
       customData: `<media:content url="${item.imageUrl}" medium="image"/>${item.modified ? `<atom:updated>${item.modified.toISOString()}</atom:updated>` : ''}`,
     })),
   });
+  return new Response(xmlSafe(xml), { headers: { 'content-type': 'application/xml' } });
 };

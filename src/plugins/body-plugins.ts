@@ -13,11 +13,16 @@
  * 1. rehype-raw: raw HTML in an entry becomes elements the next plugins can see.
  * 2. rehype-sanitize with the news markup policy (sanitize-schema.ts): anything that could run
  *    script, restyle or re-base the page, or load from another site, is removed.
- * 3. rehype-external-links: links to other sites get rel="noopener noreferrer".
- * 4. rehype-body-ids: headings get prefixed ids; an id used twice keeps its first use.
- * 5. rehype-paragraph-ids: stable `p1`, `p2`, … ids, added after sanitising so they are kept as they are.
- * 6. rehype-fragment-links: `#…` links land on an id in the body, or the build fails naming the link.
- * 7. rehype-image-alt: the build fails on a body image without alt text.
+ * 3. rehype-clean-text: control characters pasted with the copy (a vertical tab, a backspace) are
+ *    removed or become a space, so no feed or page carries them (src/lib/clean-text.ts).
+ * 4. rehype-external-links: links to other sites get rel="noopener noreferrer".
+ * 5. rehype-body-ids: headings get prefixed ids; an id used twice keeps its first use.
+ * 6. rehype-paragraph-ids: stable `p1`, `p2`, … ids, added after sanitising so they are kept as they are.
+ * 7. rehype-fragment-links: `#…` links land on an id in the body, or the build fails naming the link.
+ * 8. rehype-image-alt: the build fails on a body image without alt text.
+ * 9. rehype-table-scroll: each table is wrapped in a named, focusable region that scrolls sideways,
+ *    so a wide table never makes the page scroll (after sanitising, which would drop its attributes).
+ * 10. rehype-table-align: column alignment as classes, not the obsolete `align` attribute.
  */
 import type { RehypePlugin, RemarkPlugin, RemarkRehype } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
@@ -28,6 +33,9 @@ import rehypeBodyIds from './rehype-body-ids.ts';
 import rehypeParagraphIds from './rehype-paragraph-ids.ts';
 import rehypeFragmentLinks from './rehype-fragment-links.ts';
 import rehypeImageAlt from './rehype-image-alt.ts';
+import rehypeCleanText from './rehype-clean-text.ts';
+import rehypeTableScroll from './rehype-table-scroll.ts';
+import rehypeTableAlign from './rehype-table-align.ts';
 import { newsSchema } from './sanitize-schema.ts';
 
 export const bodyRemarkPlugins: (RemarkPlugin | [RemarkPlugin, unknown])[] = [remarkLiteralHtml as RemarkPlugin];
@@ -37,9 +45,12 @@ export const bodyRemarkRehypeOptions: RemarkRehype = { clobberPrefix: '' };
 export const bodyRehypePlugins: (RehypePlugin | [RehypePlugin, unknown])[] = [
   rehypeRaw as RehypePlugin,
   [rehypeSanitize as RehypePlugin, newsSchema],
+  rehypeCleanText as RehypePlugin,
   [rehypeExternalLinks as RehypePlugin, { rel: ['noopener', 'noreferrer'] }],
   rehypeBodyIds as RehypePlugin,
   rehypeParagraphIds as RehypePlugin,
   rehypeFragmentLinks as RehypePlugin,
   rehypeImageAlt as RehypePlugin,
+  rehypeTableScroll as RehypePlugin,
+  rehypeTableAlign as RehypePlugin,
 ];

@@ -16,7 +16,8 @@
  *   globals or our own ids. Our paragraph ids (`p1`, …) are added after sanitising and stay as they are.
  * - adds the elements news copy uses and GitHub's list lacks: figure, figcaption, cite,
  *   abbr, time, small, mark, u, and the harmless text ones wbr, bdi, bdo, dfn (a tag that is not
- *   allowed is shown as text when written in a sentence, so these must be allowed to work).
+ *   allowed is shown as text when written in a sentence, so these must be allowed to work), and a table's
+ *   caption (which also names its scrolling region).
  */
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import { LOCAL_URL } from '../lib/urls.ts';
@@ -36,7 +37,7 @@ export const newsSchema: Schema = {
   ...defaultSchema,
   tagNames: [
     ...(defaultSchema.tagNames ?? []).filter((t) => !NOT_ALLOWED.has(t)),
-    'figure', 'figcaption', 'cite', 'abbr', 'time', 'small', 'mark', 'u', 'wbr', 'bdi', 'bdo', 'dfn',
+    'figure', 'figcaption', 'cite', 'abbr', 'time', 'small', 'mark', 'u', 'wbr', 'bdi', 'bdo', 'dfn', 'caption',
   ],
   attributes: {
     ...Object.fromEntries(Object.entries(defaultSchema.attributes ?? {}).filter(([tag]) => !NOT_ALLOWED.has(tag))),

@@ -11,6 +11,9 @@
  *   tests/build/redirects-nginx.test.ts and tests/browser/corrections.test.ts.
  * - renderErrors (tests/fixtures/articles-render-errors): valid entries whose bodies fail to render, beside
  *   a good one; the build must fail and name them all (tests/build/render-errors.test.ts).
+ * - awkward (tests/fixtures/articles-awkward): careless input that must still publish whole, one entry
+ *   per class (control characters in every field, a table wider than a phone, headlines in other
+ *   scripts); read by tests/build/awkward-input.test.ts and tests/browser/wide-table.test.ts. It must build.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +26,7 @@ export const FIXTURE_SETS = {
   sharing: 'tests/fixtures/content/sharing',
   corrections: 'tests/fixtures/content/corrections',
   renderErrors: 'tests/fixtures/articles-render-errors',
+  awkward: 'tests/fixtures/articles-awkward',
 } as const;
 export type FixtureSet = keyof typeof FIXTURE_SETS;
 

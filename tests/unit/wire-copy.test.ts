@@ -8,7 +8,12 @@ import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { escapeMarkdown, parseWireCopy, splitCredit } from '../../src/lib/wire-copy.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { toString as hastToString } from 'hast-util-to-string';
+import type { Element, Root as HastRoot } from 'hast';
+import { entryMarkdown, escapeMarkdown, paragraphs, parseWireCopy, splitCredit } from '../../src/lib/wire-copy.ts';
+import { renderLikeTheSite } from '../support/markdown.ts';
+import { WIRE_LINES } from '../fixtures/wire-lines.ts';
 import { checkArticles } from '../../src/loaders/articles-loader.ts';
 import { formatProblem } from '../../src/lib/entry-checks.ts';
 import { ROOT } from '../support/paths.ts';
@@ -60,6 +65,71 @@ describe('parseWireCopy', () => {
   });
 });
 
+/** Every element of rendered HTML, and the text of its paragraphs. */
+function rendered(html: string) {
+  const tree = fromHtml(html, { fragment: true }) as HastRoot;
+  const elements: string[] = [];
+  const walk = (node: HastRoot | Element) => {
+    for (const child of node.children) {
+      if (child.type === 'element') {
+        elements.push(child.tagName);
+        walk(child);
+      }
+    }
+  };
+  walk(tree);
+  const paragraphTexts = tree.children.filter((n): n is Element => n.type === 'element' && n.tagName === 'p').map((p) => hastToString(p));
+  return { elements, paragraphTexts };
+}
+
+const LINES = Object.entries(WIRE_LINES).flatMap(([kind, lines]) => lines.map((line) => [kind, line] as const));
+/** A wire story: caption and credit, one summary line, then the body paragraphs. */
+const wireStory = (body: readonly string[]) => ['The chamber on Thursday. Jane Doe/Agency', 'One summary line.', ...body].join('\n\n');
+
+describe('wire copy comes out as the same text, whatever it says (the site’s own renderer)', () => {
+  it('has several examples of every class', () => {
+    for (const [kind, lines] of Object.entries(WIRE_LINES)) expect(lines.length, kind).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(LINES)('%s: %j', async (_, line) => {
+    // The import reads paragraphs with their edges trimmed; that is the text the page must show.
+    const [expected] = paragraphs(line);
+    expect(expected).toBe(line.trim());
+    const copy = parseWireCopy(wireStory([line, 'The end.']), { summaryCount: 1 });
+    expect(copy.body).toEqual([expected, 'The end.']);
+    const entry = entryMarkdown({ title: 'T', summary: copy.summary, image: { src: './lead.jpg', alt: 'A.', caption: copy.caption } }, copy.body);
+    const { content } = parseFrontmatter(entry);
+    const { elements, paragraphTexts } = rendered(await renderLikeTheSite(content));
+    expect(paragraphTexts).toEqual([expected, 'The end.']);
+    expect(elements, `markup in ${JSON.stringify(escapeMarkdown(expected!))}`).toEqual(['p', 'p']);
+  });
+
+  it('all of them in one story: nothing in one paragraph changes another (fences, link definitions, footnotes)', async () => {
+    const body = LINES.map(([, line]) => line.trim());
+    const copy = parseWireCopy(wireStory(body), { summaryCount: 1 });
+    expect(copy.body).toEqual(body);
+    const { content } = parseFrontmatter(entryMarkdown({ title: 'T', summary: copy.summary, image: { src: './lead.jpg', alt: 'A.' } }, copy.body));
+    const { elements, paragraphTexts } = rendered(await renderLikeTheSite(content));
+    expect(paragraphTexts).toEqual(body);
+    expect(new Set(elements)).toEqual(new Set(['p']));
+  });
+
+  it('keeps every line as text in the frontmatter too (title, caption, credit, summary)', () => {
+    for (const [, line] of LINES) {
+      const entry = entryMarkdown({ title: line, summary: [line], image: { src: './lead.jpg', alt: line, caption: line, credit: line } }, ['Body.']);
+      const frontmatter = parseFrontmatter(entry).frontmatter as { title: string; summary: string[]; image: Record<string, string> };
+      expect([frontmatter.title, frontmatter.summary[0], frontmatter.image.caption, frontmatter.image.credit]).toEqual([line, line, line, line]);
+    }
+  });
+
+  it('breaks bare URLs and emails with an empty comment the page never shows, only where GFM would link', () => {
+    expect(escapeMarkdown('Visit www.example.com or https://example.org, or email desk@example.com.')).toBe(
+      'Visit www<!---->.example.com or https:<!---->//example.org, or email desk<!---->@example.com.',
+    );
+    expect(escapeMarkdown('A plain sentence, no links: e.g. 5.5% at 3 p.m.')).toBe('A plain sentence, no links: e.g. 5.5% at 3 p.m.');
+  });
+});
+
 // These spawn the scripts (and sharp, for the stand-in photo): allow for a busy machine.
 describe('npm run import', { timeout: 30_000 }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'import-'));
@@ -93,6 +163,18 @@ describe('npm run import', { timeout: 30_000 }, () => {
       expect.stringMatching(new RegExp(`^${dir}/${slug}/index.md: image.src: "./lead.jpg" is the project's stand-in illustration`)),
     ]);
     writeFileSync(file, draft);
+  });
+
+  it('imports the awkward lines as the same text, through the script', async () => {
+    const body = LINES.map(([, line]) => line.trim());
+    const source = path.join(dir, 'awkward.txt');
+    writeFileSync(source, wireStory(body));
+    const result = run(source, '--headline', 'Awkward wire copy', '--summary', '1');
+    expect(result.status, result.stderr).toBe(0);
+    const { content } = parseFrontmatter(readFileSync(path.join(dir, 'awkward-wire-copy', 'index.md'), 'utf8'));
+    const { elements, paragraphTexts } = rendered(await renderLikeTheSite(content));
+    expect(paragraphTexts).toEqual(body);
+    expect(new Set(elements)).toEqual(new Set(['p']));
   });
 
   it('refuses to overwrite an existing entry', () => {
