@@ -6,6 +6,11 @@
  * - invalid (tests/fixtures/articles-invalid): one entry per mistake; the build must fail and name them all.
  * - sharing (tests/fixtures/content/sharing): every optional field, redirects from old slugs, a draft;
  *   read by tests/build/sharing.test.ts and tests/browser/{sharing,print}.test.ts. It must build.
+ * - seed (tests/fixtures/content/seed): a copy of the seed article, for the tests that know its exact words
+ *   (checked against tests/fixtures/source-article.txt), so editors may change content/ freely. It must build.
+ * - newsroom (tests/fixtures/content/newsroom): articles of every shape (dated, undated, byline/section/tags,
+ *   a renamed one, a rich body, a draft, a scheduled one); the site invariants (tests/support/site-builds.ts)
+ *   run over it as over content/. It must build.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +21,8 @@ export const FIXTURE_SETS = {
   editorial: 'tests/fixtures/articles-editorial',
   invalid: 'tests/fixtures/articles-invalid',
   sharing: 'tests/fixtures/content/sharing',
+  seed: 'tests/fixtures/content/seed',
+  newsroom: 'tests/fixtures/content/newsroom',
 } as const;
 export type FixtureSet = keyof typeof FIXTURE_SETS;
 
