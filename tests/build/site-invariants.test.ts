@@ -75,6 +75,20 @@ for (const build of siteBuilds()) {
   });
 
   describe(`${build.name}: drafts and scheduled entries are nowhere`, () => {
+    it('no file of the build links to an article that is not published (or an old slug of one)', () => {
+      const known = new Set([...published.map((e) => e.slug), ...redirects.map((r) => r.old)]);
+      // Article URLs of this site: absolute, or a path at the start of an attribute or JSON value.
+      const prefix = pathOf(build, 'x').replace(/x\/$/, '');
+      const origin = new URL(build.siteUrl).origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const articleUrl = new RegExp(`(?:${origin}|["'=\\s(])${prefix}([a-z0-9-]+)/`, 'g');
+      const links = files
+        .filter((f) => /\.(html|xml|json|txt|webmanifest)$/.test(f))
+        .flatMap((f) => [...readFileSync(path.join(siteDir, f), 'utf8').matchAll(articleUrl)].map((m) => [f, m[1]!] as const));
+      if (published.length > 0) expect(links.length).toBeGreaterThan(0); // it finds the links there are
+      const unknown = links.filter(([, slug]) => !known.has(slug)).map(([f, slug]) => `${f}: ${slug}`);
+      expect([...new Set(unknown)]).toEqual([]);
+    });
+
     it.each(hidden.map((e) => [e.slug, e] as const))('%s: no page, no old-slug page, no link in any file', (slug, entry) => {
       expect(existsSync(path.join(siteDir, 'articles', slug))).toBe(false);
       // Its old slugs get no redirect page either (unless a published article took them over).
@@ -88,6 +102,14 @@ for (const build of siteBuilds()) {
   });
 
   describe(`${build.name}: renamed articles`, () => {
+    it('every redirect page in the build is an old slug of a published article', () => {
+      const stubs = files
+        .filter((f) => /^articles\/[^/]+\/index\.html$/.test(f))
+        .filter((f) => select('meta[http-equiv=refresh]', readPage(`/${f}`, siteDir)) !== undefined)
+        .map((f) => f.split('/')[1]!);
+      expect(stubs.sort()).toEqual(redirects.map((r) => r.old).sort());
+    });
+
     it.each(redirects.map((r) => [r.old, r.to] as const))('/articles/%s/ is a redirect page to its article', (old, to) => {
       const page = readPage(pathOf(build, old), siteDir);
       expect(attr(select('meta[http-equiv=refresh]', page), 'content')).toBe(`0; url=${pathOf(build, to.slug)}`);
