@@ -22,7 +22,8 @@
  * 8. rehype-image-alt: the build fails on a body image without alt text.
  * 9. rehype-table-scroll: each table is wrapped in a named, focusable region that scrolls sideways,
  *    so a wide table never makes the page scroll (after sanitising, which would drop its attributes).
- * 10. rehype-table-align: column alignment as classes, not the obsolete `align` attribute.
+ * 10. rehype-align-class: the obsolete `align` attribute (aligned table columns, or written in raw HTML)
+ *    becomes a class.
  */
 import type { RehypePlugin, RemarkPlugin, RemarkRehype } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
@@ -35,7 +36,7 @@ import rehypeFragmentLinks from './rehype-fragment-links.ts';
 import rehypeImageAlt from './rehype-image-alt.ts';
 import rehypeCleanText from './rehype-clean-text.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
-import rehypeTableAlign from './rehype-table-align.ts';
+import rehypeAlignClass from './rehype-align-class.ts';
 import { newsSchema } from './sanitize-schema.ts';
 
 export const bodyRemarkPlugins: (RemarkPlugin | [RemarkPlugin, unknown])[] = [remarkLiteralHtml as RemarkPlugin];
@@ -52,5 +53,5 @@ export const bodyRehypePlugins: (RehypePlugin | [RehypePlugin, unknown])[] = [
   rehypeFragmentLinks as RehypePlugin,
   rehypeImageAlt as RehypePlugin,
   rehypeTableScroll as RehypePlugin,
-  rehypeTableAlign as RehypePlugin,
+  rehypeAlignClass as RehypePlugin,
 ];

@@ -1,7 +1,9 @@
 /**
  * The built pages in a real Chromium: phone and desktop, light and dark. No horizontal overflow,
  * images loaded, no console errors or failed requests, readable with JavaScript off.
- * Screenshots land in tests/.output/screenshots (git-ignored): look at them.
+ * The seed fixture's build (tests/fixtures/content/seed) at every size and scheme, with screenshots in
+ * tests/.output/screenshots (git-ignored: look at them); the front page and every published article page of
+ * every site build (content/ and the newsroom fixture: tests/support/site-builds.ts) at the smallest width.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -9,8 +11,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, noBrowser } from '../support/chromium.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { SCREENSHOTS, SITE_DIR } from '../support/paths.ts';
+import { SCREENSHOTS } from '../support/paths.ts';
+import { fixtureSiteDir } from '../support/fixture-builds.ts';
 import { readSourceArticle, SEED_SLUG } from '../support/source-article.ts';
+import { pathOf, siteBuilds } from '../support/site-builds.ts';
 
 const PAGES = { front: '/', article: `/articles/${SEED_SLUG}/`, notfound: '/no-such-page/' };
 const VIEWPORTS = [
@@ -20,33 +24,48 @@ const VIEWPORTS = [
 ];
 const SCHEMES = ['light', 'dark'] as const;
 
+/** Open a page and collect everything that went wrong while loading it. */
+async function open(page: Page, origin: string, urlPath: string) {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !msg.text().includes('404 (Not Found)')) problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400 && res.url() !== new URL(urlPath, origin).href) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  const response = await page.goto(origin + urlPath, { waitUntil: 'load' });
+  return { response, problems };
+}
+
+/** Scroll through so lazy images load, then report every image that did not decode, and the horizontal overflow. */
+async function layout(page: Page) {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 400) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    window.scrollTo(0, 0);
+    await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
+  });
+  const images = await page.$$eval('img', (imgs) => imgs.map((img) => ({ src: img.currentSrc, ok: img.complete && img.naturalWidth > 0 })));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return { images, overflow };
+}
+
 describe.skipIf(noBrowser)('pages in Chromium', () => {
   let browser: Browser;
   let server: StaticServer;
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    [browser, server] = await Promise.all([launchChromium(), serveStatic(SITE_DIR)]);
+    [browser, server] = await Promise.all([launchChromium(), serveStatic(fixtureSiteDir('seed'))]);
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
-
-  /** Open a page and collect everything that went wrong while loading it. */
-  async function open(page: Page, urlPath: string) {
-    const problems: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error' && !msg.text().includes('404 (Not Found)')) problems.push(`console: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-    page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
-    page.on('response', (res) => {
-      if (res.status() >= 400 && res.url() !== new URL(urlPath, server.origin).href) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-    });
-    const response = await page.goto(server.origin + urlPath, { waitUntil: 'load' });
-    return { response, problems };
-  }
 
   for (const viewport of VIEWPORTS) {
     for (const scheme of SCHEMES) {
@@ -54,25 +73,12 @@ describe.skipIf(noBrowser)('pages in Chromium', () => {
         it(`${name} at ${viewport.width}px, ${scheme}: fits, loads every image, no errors`, async () => {
           const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
           const page = await context.newPage();
-          const { response, problems } = await open(page, urlPath);
+          const { response, problems } = await open(page, server.origin, urlPath);
           expect(response?.status()).toBe(name === 'notfound' ? 404 : 200);
 
-          // Scroll through so lazy images load, then check every image decoded.
-          await page.evaluate(async () => {
-            for (let y = 0; y < document.body.scrollHeight; y += 400) {
-              window.scrollTo(0, y);
-              await new Promise((r) => setTimeout(r, 20));
-            }
-            window.scrollTo(0, 0);
-            await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
-          });
-          const images = await page.$$eval('img', (imgs) =>
-            imgs.map((img) => ({ src: img.currentSrc, ok: img.complete && img.naturalWidth > 0 })),
-          );
+          const { images, overflow } = await layout(page);
           for (const img of images) expect(img, img.src).toMatchObject({ ok: true });
           if (name !== 'notfound') expect(images.length).toBeGreaterThan(0);
-
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           expect(overflow).toBeLessThanOrEqual(0);
           expect(problems).toEqual([]);
 
@@ -119,3 +125,32 @@ describe.skipIf(noBrowser)('pages in Chromium', () => {
     await context.close();
   });
 });
+
+for (const build of siteBuilds()) {
+  describe.skipIf(noBrowser)(`${build.name} in Chromium at ${VIEWPORTS[0]!.width}px`, () => {
+    let browser: Browser;
+    let server: StaticServer;
+
+    beforeAll(async () => {
+      [browser, server] = await Promise.all([launchChromium(), serveStatic(build.siteDir)]);
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    const pages = ['/', ...build.published.map((e) => pathOf(build, e.slug))];
+    it.each(pages)('%s fits, loads every image, no errors', async (urlPath) => {
+      const context = await browser.newContext({ viewport: VIEWPORTS[0], deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      const { response, problems } = await open(page, server.origin, urlPath);
+      expect(response?.status()).toBe(200);
+      const { images, overflow } = await layout(page);
+      for (const img of images) expect(img, img.src).toMatchObject({ ok: true });
+      expect(images.length).toBeGreaterThan(0);
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  });
+}

@@ -1,16 +1,18 @@
 /**
  * Sharing in Chromium: the share button (Web Share API when present, otherwise copying the
  * permalink, announced in a live region), paragraph deep links, and redirects from old slugs.
+ * The seed article is read from the seed fixture's build (tests/fixtures/content/seed).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium, noBrowser } from '../support/chromium.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { SITE_DIR, TEST_SITE_URL } from '../support/paths.ts';
+import { TEST_SITE_URL } from '../support/paths.ts';
 import { fixtureSiteDir } from '../support/fixture-builds.ts';
 import { SEED_SLUG } from '../support/source-article.ts';
 
 const SHARING_SITE_DIR = fixtureSiteDir('sharing');
+const SEED_SITE_DIR = fixtureSiteDir('seed');
 
 const ARTICLE = `/articles/${SEED_SLUG}/`;
 const PERMALINK = `${TEST_SITE_URL}${ARTICLE}`;
@@ -21,7 +23,7 @@ describe.skipIf(noBrowser)('sharing in Chromium', () => {
   let fixture: StaticServer;
 
   beforeAll(async () => {
-    [browser, site, fixture] = await Promise.all([launchChromium(), serveStatic(SITE_DIR), serveStatic(SHARING_SITE_DIR)]);
+    [browser, site, fixture] = await Promise.all([launchChromium(), serveStatic(SEED_SITE_DIR), serveStatic(SHARING_SITE_DIR)]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,13 +1,19 @@
-/** The seed article's built page holds every part of the source, word for word, in its element and in order. */
+/**
+ * The seed article's built page holds every part of the source, word for word, in its element and in order.
+ * Read from the seed fixture's build (tests/fixtures/content/seed), so editors may change content/ freely;
+ * what holds for every article of the real content is tests/build/site-invariants.test.ts.
+ */
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import type { Element } from 'hast';
 import { attr, readPage, select, selectAll, text } from '../support/html.ts';
 import { readSourceArticle, SEED_SLUG } from '../support/source-article.ts';
 import { TEST_SITE_URL } from '../support/paths.ts';
+import { fixtureSiteDir } from '../support/fixture-builds.ts';
 
+const SEED_SITE_DIR = fixtureSiteDir('seed');
 const source = readSourceArticle();
-const page = readPage(`/articles/${SEED_SLUG}/`);
+const page = readPage(`/articles/${SEED_SLUG}/`, SEED_SITE_DIR);
 const article = select('main article', page);
 
 describe('seed article page', () => {
@@ -98,7 +104,7 @@ describe('seed article page', () => {
 });
 
 describe('front page', () => {
-  const front = readPage('/');
+  const front = readPage('/', SEED_SITE_DIR);
   it('links to the article with headline, a line of summary and a thumbnail', () => {
     const cards = selectAll('.card', front);
     expect(cards).toHaveLength(1);

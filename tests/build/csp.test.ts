@@ -1,5 +1,5 @@
 /**
- * Every built page carries a strict Content-Security-Policy <meta> (Astro security.csp) that allows exactly
+ * Every built page of every site build (content/ and the newsroom fixture: tests/support/site-builds.ts) carries a strict Content-Security-Policy <meta> (Astro security.csp) that allows exactly
  * the inline scripts and styles the page has, by hash; nothing unsafe. The browser check is in
  * tests/browser/quality.test.ts.
  */
@@ -11,6 +11,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { Root } from 'hast';
 import { builtPages } from '../support/built-pages.ts';
+import { siteBuilds } from '../support/site-builds.ts';
 
 /** "script-src 'self' 'sha256-…'; style-src …" → Map(directive → sources). */
 function parseCsp(policy: string): Map<string, string[]> {
@@ -24,7 +25,9 @@ function parseCsp(policy: string): Map<string, string[]> {
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-describe.each(builtPages().map((p) => [p.file, p] as const))('CSP of %s', (_, page) => {
+const pages = siteBuilds().flatMap((build) => builtPages(build.siteDir).map((p) => [`${build.name}: ${p.file}`, p] as const));
+
+describe.each(pages)('CSP of %s', (_, page) => {
   const html = readFileSync(page.abs, 'utf8');
   const tree = fromHtml(html);
   const metas = selectAll('meta[http-equiv="content-security-policy" i]', tree);

@@ -1,8 +1,9 @@
 /**
  * Deploying dist/ as plain files: a real nginx (Debian's) serves the build with the committed recipe
- * (deploy/nginx.conf), at the domain root and under /news/. The crawl starts at the front page and at a
- * miss (the 404 page), follows every reference, and everything must stay under the base and answer 200,
- * with the recipe's caching and security headers.
+ * (deploy/nginx.conf): the real content at the domain root and under /news/, and the newsroom fixture
+ * (tests/support/site-builds.ts) at the root. The crawl starts at the front page, at a miss (the 404 page)
+ * and at the old URL of every renamed article (links from elsewhere), follows every reference, and
+ * everything must stay under the base and answer 200, with the recipe's caching and security headers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { astroBuild } from '../support/astro-build.ts';
 import { crawl, type CrawlResult } from '../support/crawl.ts';
 import { noNginx, startNginx, type Nginx } from '../support/nginx.ts';
 import { OUTPUT, SITE_DIR, TEST_SITE_URL } from '../support/paths.ts';
-import { SEED_SLUG } from '../support/source-article.ts';
+import { fixtureSiteDir } from '../support/fixture-builds.ts';
 
 /** The sub-path build, made once here (only this file needs it). */
 const NEWS_DIR = path.join(OUTPUT, 'site-news');
@@ -28,6 +29,12 @@ function builtPages(dir: string, base: string): string[] {
     pages.push(base + entry.replace(/(^|\/)index\.html$/, '$1'));
   }
   return pages.sort();
+}
+
+/** Whether a built page is a redirect stub (an old slug's page: a meta refresh to the article). */
+function isRedirect(dir: string, base: string, page: string): boolean {
+  const html = readFileSync(path.join(dir, page.slice(base.length), 'index.html'), 'utf8');
+  return selectAll('meta[http-equiv=refresh]', fromHtml(html)).length > 0;
 }
 
 /** A raw request, so the test sees exactly what nginx sends (fetch would decompress). */
@@ -44,17 +51,22 @@ function rawGet(origin: string, sitePath: string, headers: Record<string, string
 }
 
 const DEPLOYS = [
-  { name: 'at the domain root', base: '/', dir: SITE_DIR, build: false },
-  { name: 'under /news/', base: '/news/', dir: NEWS_DIR, build: true },
+  { name: 'content, at the domain root', base: '/', dir: SITE_DIR, build: false },
+  { name: 'content, under /news/', base: '/news/', dir: NEWS_DIR, build: true },
+  { name: 'newsroom fixture, at the domain root', base: '/', dir: fixtureSiteDir('newsroom'), build: false },
 ];
 
 for (const deploy of DEPLOYS) {
   describe.skipIf(noNginx)(`nginx with deploy/nginx.conf, ${deploy.name}`, () => {
     const { base, dir } = deploy;
     const miss = `${base}no-such-page/`;
-    const article = `${base}articles/${SEED_SLUG}/`;
     let nginx: Nginx;
     let site: CrawlResult;
+    /** Redirect stubs (old slugs) and article pages, known once the build exists. */
+    let redirects: string[] = [];
+    let articles: string[] = [];
+    /** An article page, for the checks that need one. */
+    let article: string | undefined;
 
     beforeAll(async () => {
       if (deploy.build) {
@@ -62,23 +74,38 @@ for (const deploy of DEPLOYS) {
         const result = astroBuild(dir, { SITE_URL: TEST_SITE_URL, BASE_PATH: base });
         if (result.status !== 0) throw new Error(`astro build (BASE_PATH=${base}) failed:\n${result.output}`);
       }
+      const pages = builtPages(dir, base).filter((p) => p.startsWith(`${base}articles/`));
+      redirects = pages.filter((p) => isRedirect(dir, base, p));
+      articles = pages.filter((p) => !redirects.includes(p));
+      article = articles[0];
       nginx = await startNginx(dir, base);
-      // robots.txt is fetched by convention, not linked; it links the sitemap.
-      const seeds = [base, miss, ...(existsSync(path.join(dir, 'robots.txt')) ? [`${base}robots.txt`] : [])];
+      // robots.txt is fetched by convention, not linked; it links the sitemap. Old URLs come from links elsewhere.
+      const seeds = [base, miss, ...(existsSync(path.join(dir, 'robots.txt')) ? [`${base}robots.txt`] : []), ...redirects];
       site = await crawl({ origin: nginx.origin, siteUrl: TEST_SITE_URL, base, seeds });
     });
     afterAll(async () => {
       await nginx?.close();
     });
 
-    it('reaches every built page from the front page, and a good number of files', () => {
+    it('reaches every built page from the front page (old URLs: from their own), and a good number of files', () => {
       const reached = [...site.fetched.keys()];
+      expect(articles.length).toBeGreaterThan(0);
       for (const page of builtPages(dir, base)) expect(reached, `not linked from anywhere: ${page}`).toContain(page);
-      expect(reached).toContain(article);
+      // Every article is linked from the site itself, not only reached through an old URL's redirect.
+      const linked = new Set(site.references.filter((r) => !redirects.includes(r.from) && r.from !== r.url.pathname).map((r) => r.url.pathname));
+      for (const page of articles) expect(linked.has(page), `not linked from the site: ${page}`).toBe(true);
+      // …and every redirect leads to a live article page.
+      for (const page of redirects) {
+        const to = site.references.filter((r) => r.from === page && r.kind === 'a[href]').map((r) => r.url.pathname);
+        expect(to.filter((p) => articles.includes(p)), page).toHaveLength(1);
+      }
       // Feeds, sitemap, manifest: every such file the build wrote is reachable too.
       const data = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(xml|json|webmanifest|txt)$/.test(f));
       for (const file of data) expect(reached, `not linked from anywhere: ${file}`).toContain(base + file);
-      expect(site.references.filter((r) => r.kind === 'source[srcset]').length).toBeGreaterThanOrEqual(6);
+      // Every article page's lead picture offers its AVIF and WebP candidates, and the crawl fetched them.
+      for (const page of articles) {
+        expect(site.references.filter((r) => r.from === page && r.kind === 'source[srcset]').length, page).toBeGreaterThanOrEqual(2);
+      }
     });
 
     it('answers 200 for every link, asset, image, srcset candidate and feed URL', () => {
@@ -94,18 +121,23 @@ for (const deploy of DEPLOYS) {
     it('keeps every reference under the base path, on the site, with working #fragments', () => {
       const show = (refs: typeof site.outside) => refs.map((r) => `${r.from} ${r.kind}: ${r.raw}`);
       expect(show(site.outside)).toEqual([]);
-      // Other origins are fine only as links a reader follows; nothing is loaded from elsewhere.
-      expect(show(site.external.filter((r) => r.kind !== 'a[href]'))).toEqual([]);
+      // Other origins are fine only as links a reader follows (or an author's profile URL in the structured
+      // data, which nothing loads); nothing is loaded from elsewhere.
+      expect(show(site.external.filter((r) => r.kind !== 'a[href]' && r.kind !== 'json-ld'))).toEqual([]);
       expect(show(site.brokenFragments)).toEqual([]);
     });
 
-    it('has an absolute canonical URL under SITE_URL + base on every page, pointing at the page itself', () => {
+    it('has an absolute canonical URL under SITE_URL + base on every page, pointing at the page itself (an old URL: at its article)', () => {
       const pages = [...site.fetched.values()].filter((f) => f.contentType.startsWith('text/html') && f.path !== miss);
       expect(pages.length).toBeGreaterThanOrEqual(2);
       for (const f of pages) {
-        const links = selectAll('link[rel~=canonical]', fromHtml(f.body));
+        const tree = fromHtml(f.body);
+        const links = selectAll('link[rel~=canonical]', tree);
         expect(links, f.path).toHaveLength(1);
-        expect(links[0]!.properties.href, f.path).toBe(`${TEST_SITE_URL}${f.path}`);
+        const refresh = selectAll('meta[http-equiv=refresh]', tree)[0]?.properties.content;
+        const self = refresh === undefined ? f.path : String(refresh).replace(/^0; url=/, '');
+        if (refresh !== undefined) expect(redirects, f.path).toContain(f.path);
+        expect(links[0]!.properties.href, f.path).toBe(`${TEST_SITE_URL}${self}`);
       }
     });
 
@@ -119,6 +151,7 @@ for (const deploy of DEPLOYS) {
     });
 
     it('redirects a directory URL without its slash to the slash, relatively', async () => {
+      if (!article) throw new Error('no article page in the build');
       const res = await rawGet(nginx.origin, article.replace(/\/$/, ''), {});
       expect(res.status).toBe(301);
       expect(res.headers.location).toBe(article);
@@ -143,11 +176,13 @@ for (const deploy of DEPLOYS) {
     });
 
     it('serves the pre-compressed .gz of a page to clients that accept gzip, and the plain file otherwise', async () => {
-      const file = readFileSync(path.join(dir, 'articles', SEED_SLUG, 'index.html'));
+      if (!article) throw new Error('no article page in the build');
+      const built = path.join(dir, article.slice(base.length), 'index.html');
+      const file = readFileSync(built);
       const gz = await rawGet(nginx.origin, article, { 'accept-encoding': 'gzip' });
       expect(gz.status).toBe(200);
       expect(gz.headers['content-encoding']).toBe('gzip');
-      expect(gz.body.equals(readFileSync(path.join(dir, 'articles', SEED_SLUG, 'index.html.gz')))).toBe(true);
+      expect(gz.body.equals(readFileSync(`${built}.gz`))).toBe(true);
       expect(gunzipSync(gz.body).equals(file)).toBe(true);
       const plain = await rawGet(nginx.origin, article, {});
       expect(plain.headers['content-encoding']).toBeUndefined();

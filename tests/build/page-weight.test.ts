@@ -1,5 +1,6 @@
 /**
- * The article page's weight before images, as DESIGN.md budgets it: HTML + CSS + JS at most 14,600 bytes
+ * Every article page's weight before images (every published article of every site build: content/ and the
+ * newsroom fixture, tests/support/site-builds.ts), as DESIGN.md budgets it: HTML + CSS + JS at most 14,600 bytes
  * gzip (one TCP round trip), JavaScript at most 2 KiB gzip. Measured the way the site is served: each file
  * gzip-compressed on its own (level 9, as the build's pre-compressed .gz files), external CSS and JS
  * (and the modules they import) included.
@@ -11,26 +12,25 @@ import { gzipSync } from 'node:zlib';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { SITE_DIR } from '../support/paths.ts';
-import { SEED_SLUG } from '../support/source-article.ts';
+import { pathOf, siteBuilds } from '../support/site-builds.ts';
 
 const BUDGET_TOTAL = 14_600;
 const BUDGET_JS = 2_048;
 const gz = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
 
 /** A site-relative URL ("/_astro/x.js") → the file in the build. */
-const fileOf = (url: string) => path.join(SITE_DIR, new URL(url, 'http://x/').pathname);
+const fileOf = (siteDir: string, url: string) => path.join(siteDir, new URL(url, 'http://x/').pathname);
 
 /** A JS file and every module it statically imports. */
-function jsWithImports(url: string, seen = new Set<string>()): string[] {
+function jsWithImports(siteDir: string, url: string, seen = new Set<string>()): string[] {
   if (seen.has(url)) return [];
   seen.add(url);
-  const code = readFileSync(fileOf(url), 'utf8');
+  const code = readFileSync(fileOf(siteDir, url), 'utf8');
   const imports = [...code.matchAll(/(?:import|from)\s*["']([^"']+\.m?js)["']/g)].map((m) => new URL(m[1]!, `http://x${url}`).pathname);
-  return [url, ...imports.flatMap((i) => jsWithImports(i, seen))];
+  return [url, ...imports.flatMap((i) => jsWithImports(siteDir, i, seen))];
 }
 
-function measure(htmlFile: string) {
+function measure(siteDir: string, htmlFile: string) {
   const html = readFileSync(htmlFile, 'utf8');
   const tree = fromHtml(html);
   const cssFiles = selectAll('link[rel~=stylesheet][href]', tree).map((l) => String(l.properties.href));
@@ -39,18 +39,22 @@ function measure(htmlFile: string) {
   const inlineScripts = selectAll('script:not([src])', tree).filter((s) => !/json/.test(String(s.properties.type ?? '')));
   const inlineImports = inlineScripts.flatMap((s) => [...toString(s).matchAll(/(?:import|from)\s*["']([^"']+\.m?js)["']/g)].map((m) => m[1]!));
   const seen = new Set<string>();
-  const jsFiles = [...scriptUrls, ...modulepreloads, ...inlineImports].flatMap((u) => jsWithImports(u, seen));
-  const externalCss = cssFiles.reduce((n, f) => n + gz(readFileSync(fileOf(f))), 0);
-  const externalJs = jsFiles.reduce((n, f) => n + gz(readFileSync(fileOf(f))), 0);
+  const jsFiles = [...scriptUrls, ...modulepreloads, ...inlineImports].flatMap((u) => jsWithImports(siteDir, u, seen));
+  const externalCss = cssFiles.reduce((n, f) => n + gz(readFileSync(fileOf(siteDir, f))), 0);
+  const externalJs = jsFiles.reduce((n, f) => n + gz(readFileSync(fileOf(siteDir, f))), 0);
   const inlineJs = inlineScripts.length ? gz(inlineScripts.map((s) => toString(s)).join('\n')) : 0;
   return { html: gz(html), externalCss, externalJs, inlineJs, js: externalJs + inlineJs, total: gz(html) + externalCss + externalJs };
 }
 
-describe('article page weight', () => {
-  const weight = measure(path.join(SITE_DIR, 'articles', SEED_SLUG, 'index.html'));
+const articlePages = siteBuilds().flatMap((build) =>
+  build.published.map((entry) => [`${build.name}: ${entry.slug}`, build.siteDir, path.join(build.siteDir, pathOf(build, entry.slug), 'index.html')] as const),
+);
+
+describe.each(articlePages)('article page weight, %s', (name, siteDir, file) => {
+  const weight = measure(siteDir, file);
 
   it(`HTML + CSS + JS is at most ${BUDGET_TOTAL} bytes gzip before images`, () => {
-    console.log(`[weight] article page: ${JSON.stringify(weight)}`);
+    console.log(`[weight] ${name}: ${JSON.stringify(weight)}`);
     expect(weight.html).toBeGreaterThan(1_000); // measured something real
     expect(weight.total).toBeLessThanOrEqual(BUDGET_TOTAL);
   });

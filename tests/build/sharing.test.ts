@@ -1,8 +1,10 @@
 /**
  * Sharing a permalink, checked on the built HTML and files: Open Graph / X cards read by a real
  * Open Graph parser, JSON-LD shape, social images, feeds read by a real feed parser, sitemap, robots,
- * icons and manifest, redirect pages. The seed build shows what happens when the content states no
- * date or author; the sharing fixture (tests/fixtures/content/sharing) shows every optional field.
+ * icons and manifest, redirect pages. The seed fixture's build (tests/fixtures/content/seed) shows what happens
+ * when the content states no date or author; the sharing fixture (tests/fixtures/content/sharing) shows every
+ * optional field. What is site-wide (icons, manifest, robots.txt) is read from the real content's build; what holds
+ * for every article of any content is tests/build/site-invariants.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -15,8 +17,10 @@ import { attr, readPage, select, selectAll, text } from '../support/html.ts';
 import { SITE_DIR, TEST_SITE_URL } from '../support/paths.ts';
 import { fixtureSiteDir } from '../support/fixture-builds.ts';
 import { readSourceArticle, SEED_SLUG } from '../support/source-article.ts';
+import { siteBuilds } from '../support/site-builds.ts';
 
 const SHARING_SITE_DIR = fixtureSiteDir('sharing');
+const SEED_SITE_DIR = fixtureSiteDir('seed');
 
 const SEED_URL = `${TEST_SITE_URL}/articles/${SEED_SLUG}/`;
 const FIXTURE_SLUG = 'council-budget-vote-delayed';
@@ -40,7 +44,7 @@ const jsonLd = (dir: string, urlPath: string) =>
 
 describe('link previews (Open Graph and X card, read by open-graph-scraper)', () => {
   it('unfurls the seed article with title, description, URL and a 1200×630 image with alt', async () => {
-    const og = await openGraph(SITE_DIR, `articles/${SEED_SLUG}/`);
+    const og = await openGraph(SEED_SITE_DIR, `articles/${SEED_SLUG}/`);
     expect(og).toMatchObject({
       ogType: 'article',
       ogTitle: 'Trump wanted to meet Hillary Clinton after the 2016 election, Jared Kushner’s memoir says',
@@ -52,7 +56,7 @@ describe('link previews (Open Graph and X card, read by open-graph-scraper)', ()
     });
     expect(og.ogImage?.[0]).toMatchObject({ url: `${SEED_URL}card.jpg`, width: '1200', height: '630', type: 'image/jpeg' });
     expect(og.twitterImage?.[0]?.url).toBe(`${SEED_URL}card.jpg`);
-    const page = readPage(`/articles/${SEED_SLUG}/`);
+    const page = readPage(`/articles/${SEED_SLUG}/`, SEED_SITE_DIR);
     expect(attr(select('meta[property="og:image:alt"]', page), 'content')).toMatch(/Stand-in illustration/);
     expect(attr(select('meta[name="twitter:label1"]', page), 'content')).toBe('Reading time');
     expect(attr(select('meta[name="twitter:data1"]', page), 'content')).toMatch(/^\d+ min read$/);
@@ -60,7 +64,7 @@ describe('link previews (Open Graph and X card, read by open-graph-scraper)', ()
   });
 
   it('states no dates, section or tags the seed does not have', () => {
-    const page = readPage(`/articles/${SEED_SLUG}/`);
+    const page = readPage(`/articles/${SEED_SLUG}/`, SEED_SITE_DIR);
     expect(selectAll('meta[property^="article:"]', page)).toEqual([]);
   });
 
@@ -78,7 +82,7 @@ describe('link previews (Open Graph and X card, read by open-graph-scraper)', ()
 
 describe('social images', () => {
   it.each([
-    [SITE_DIR, SEED_SLUG],
+    [SEED_SITE_DIR, SEED_SLUG],
     [SHARING_SITE_DIR, FIXTURE_SLUG],
   ])('%s: the card is a 1200×630 JPEG under 300 KB', async (dir, slug) => {
     const file = path.join(dir, 'articles', slug, 'card.jpg');
@@ -88,10 +92,10 @@ describe('social images', () => {
   });
 
   it('structured data offers the lead image in 16:9, 4:3 and 1:1, at least 1200 px wide', async () => {
-    const [article] = jsonLd(SITE_DIR, `/articles/${SEED_SLUG}/`);
+    const [article] = jsonLd(SEED_SITE_DIR, `/articles/${SEED_SLUG}/`);
     const sizes = await Promise.all(
       (article!.image as string[]).map(async (url) => {
-        const { width, height, format } = await sharp(fileFor(SITE_DIR, url)).metadata();
+        const { width, height, format } = await sharp(fileFor(SEED_SITE_DIR, url)).metadata();
         return { ratio: Math.round((width / height) * 100) / 100, wide: width >= 1200, format };
       }),
     );
@@ -105,7 +109,7 @@ describe('social images', () => {
 
 describe('structured data (JSON-LD)', () => {
   it('describes the seed as a NewsArticle without dates or authors it does not state', () => {
-    const [article, breadcrumbs] = jsonLd(SITE_DIR, `/articles/${SEED_SLUG}/`);
+    const [article, breadcrumbs] = jsonLd(SEED_SITE_DIR, `/articles/${SEED_SLUG}/`);
     expect(article).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
@@ -116,7 +120,7 @@ describe('structured data (JSON-LD)', () => {
       publisher: { '@type': 'Organization', name: 'The Reader', logo: { '@type': 'ImageObject', url: `${TEST_SITE_URL}/icon-512.png` } },
     });
     for (const key of ['datePublished', 'dateModified', 'author']) expect(article).not.toHaveProperty(key);
-    expect(existsSync(fileFor(SITE_DIR, article!.publisher.logo.url))).toBe(true);
+    expect(existsSync(fileFor(SEED_SITE_DIR, article!.publisher.logo.url))).toBe(true);
     expect(breadcrumbs).toMatchObject({
       '@type': 'BreadcrumbList',
       itemListElement: [
@@ -147,12 +151,12 @@ describe('structured data (JSON-LD)', () => {
 });
 
 describe('feeds (read by feedsmith)', () => {
-  const rss = parseRssFeed(readFileSync(path.join(SITE_DIR, 'rss.xml'), 'utf8'));
-  const json = parseJsonFeed(JSON.parse(readFileSync(path.join(SITE_DIR, 'feed.json'), 'utf8')));
+  const rss = parseRssFeed(readFileSync(path.join(SEED_SITE_DIR, 'rss.xml'), 'utf8'));
+  const json = parseJsonFeed(JSON.parse(readFileSync(path.join(SEED_SITE_DIR, 'feed.json'), 'utf8')));
 
   it('both feeds are linked from every page head by absolute URL', () => {
     for (const urlPath of ['/', `/articles/${SEED_SLUG}/`]) {
-      const page = readPage(urlPath);
+      const page = readPage(urlPath, SEED_SITE_DIR);
       expect(attr(select('link[rel=alternate][type="application/rss+xml"]', page), 'href')).toBe(`${TEST_SITE_URL}/rss.xml`);
       expect(attr(select('link[rel=alternate][type="application/feed+json"]', page), 'href')).toBe(`${TEST_SITE_URL}/feed.json`);
     }
@@ -174,7 +178,7 @@ describe('feeds (read by feedsmith)', () => {
     const [item] = json.items!;
     expect(item).toMatchObject({ id: SEED_URL, url: SEED_URL, title: rss.items![0]!.title });
     expect(item!.content_html).toBe(rss.items![0]!.content?.encoded);
-    expect(existsSync(fileFor(SITE_DIR, item!.image!))).toBe(true);
+    expect(existsSync(fileFor(SEED_SITE_DIR, item!.image!))).toBe(true);
   });
 
   it('leaves drafts out, resolves relative body links, and carries dates and authors when known', () => {
@@ -198,12 +202,12 @@ describe('sitemap and robots.txt', () => {
     return parsed.urlset.url.map((u: { loc: string }) => u.loc);
   };
   it('lists the front page and every published article by canonical URL, and nothing else', () => {
-    expect(urls(SITE_DIR)).toEqual([`${TEST_SITE_URL}/`, SEED_URL]);
+    expect(urls(SEED_SITE_DIR)).toEqual([`${TEST_SITE_URL}/`, SEED_URL]);
     expect(urls(SHARING_SITE_DIR)).toEqual([`${TEST_SITE_URL}/`, FIXTURE_URL]); // no draft, no redirect stubs
   });
-  it('every listed URL is a page whose canonical is itself', () => {
-    for (const url of urls(SITE_DIR)) {
-      const page = readPage(new URL(url).pathname);
+  it.each(siteBuilds().map((b) => [b.name, b.siteDir] as const))('%s: every listed URL is a page whose canonical is itself', (_, dir) => {
+    for (const url of urls(dir)) {
+      const page = readPage(new URL(url).pathname, dir);
       expect(attr(select('link[rel=canonical]', page), 'href')).toBe(url);
     }
   });

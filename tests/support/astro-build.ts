@@ -10,6 +10,8 @@ export interface BuildResult {
   status: number | null;
   output: string;
   ms: number;
+  /** When the build started (epoch ms): with `ms`, the window in which the build decided what is published. */
+  startedAt: number;
 }
 
 /**
@@ -41,6 +43,7 @@ function buildEnv(): NodeJS.ProcessEnv {
 }
 
 export function astroBuild(outDir: string, env: Record<string, string> = {}, root = ROOT, { silent = true } = {}): BuildResult {
+  const startedAt = Date.now();
   const start = performance.now();
   const astroBin = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
   const args = [astroLockFile(root), process.execPath, astroBin, 'build', '--root', root, '--outDir', outDir, ...(silent ? ['--silent'] : [])];
@@ -50,5 +53,5 @@ export function astroBuild(outDir: string, env: Record<string, string> = {}, roo
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, ms: performance.now() - start };
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, ms: performance.now() - start, startedAt };
 }

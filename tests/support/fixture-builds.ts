@@ -14,6 +14,11 @@
  * - awkward (tests/fixtures/articles-awkward): careless input that must still publish whole, one entry
  *   per class (control characters in every field, a table wider than a phone, headlines in other
  *   scripts); read by tests/build/awkward-input.test.ts and tests/browser/wide-table.test.ts. It must build.
+ * - seed (tests/fixtures/content/seed): a copy of the seed article, for the tests that know its exact words
+ *   (checked against tests/fixtures/source-article.txt), so editors may change content/ freely. It must build.
+ * - newsroom (tests/fixtures/content/newsroom): articles of every shape (dated, undated, byline/section/tags,
+ *   a renamed one, a rich body, a draft, a scheduled one); the site invariants (tests/support/site-builds.ts)
+ *   run over it as over content/. It must build.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +32,8 @@ export const FIXTURE_SETS = {
   corrections: 'tests/fixtures/content/corrections',
   renderErrors: 'tests/fixtures/articles-render-errors',
   awkward: 'tests/fixtures/articles-awkward',
+  seed: 'tests/fixtures/content/seed',
+  newsroom: 'tests/fixtures/content/newsroom',
 } as const;
 export type FixtureSet = keyof typeof FIXTURE_SETS;
 

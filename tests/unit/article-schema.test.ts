@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { load } from 'js-yaml';
 import { articleSchema, entryDate, parseEntryDate } from '../../src/lib/article-schema.ts';
-import { ROOT } from '../support/paths.ts';
-import { SEED_SLUG } from '../support/source-article.ts';
+import { SEED_ENTRY_DIR } from '../support/source-article.ts';
 
 // Astro resolves `image.src` to image metadata; outside a build we validate it as a path.
 const schema = articleSchema(z.string().regex(/^\.\//, { error: 'image.src: expected a ./relative path' }));
@@ -22,7 +21,7 @@ function issues(data: unknown): string[] {
 
 describe('article schema', () => {
   it('accepts the seed entry’s frontmatter', () => {
-    const md = readFileSync(`${ROOT}/content/articles/${SEED_SLUG}/index.md`, 'utf8');
+    const md = readFileSync(`${SEED_ENTRY_DIR}/index.md`, 'utf8');
     const frontmatter = load(md.split(/^---$/m)[1]!);
     expect(issues(frontmatter)).toEqual([]);
   });

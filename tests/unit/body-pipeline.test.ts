@@ -2,10 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
+import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import rehypeImageAlt from '../../src/plugins/rehype-image-alt.ts';
+import rehypeAlignClass from '../../src/plugins/rehype-align-class.ts';
 import { renderBody } from '../support/render-body.ts';
 
 /** The chain as astro.config.mjs configures it (GFM, our remark and rehype plugins): tests/support/render-body.ts. */
@@ -70,6 +73,15 @@ describe('body pipeline', () => {
     );
   });
 
+  it('keeps a table’s column alignment as a class, not the obsolete align attribute (invalid HTML)', async () => {
+    const html = await render('| School | 2026 |\n| :--- | ---: |\n| North | 80% |\n\n<p align="center">Centred.</p>');
+    expect(html).not.toMatch(/\salign=/);
+    expect(html).toContain('<th class="align-left">School</th>');
+    expect(html).toContain('<th class="align-right">2026</th>');
+    expect(html).toContain('<td class="align-right">80%</td>');
+    expect(html).toContain('<p class="align-center" id="p1">Centred.</p>');
+  });
+
   it('fails on a body image without alt text, naming the file and the image', async () => {
     await expect(render('Text.\n\n![](./photo.jpg)', `${process.cwd()}/content/articles/x/index.md`)).rejects.toThrow(
       'content/articles/x/index.md: body: image "./photo.jpg" has no alt text',
@@ -84,5 +96,17 @@ describe('rehype-image-alt alone', () => {
     const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeImageAlt, { cwd: '/site' }).use(rehypeStringify);
     const file = new VFile({ value: '![](a.jpg) ![ok](b.jpg) ![](c.jpg)', path: '/site/content/articles/y/index.md' });
     await expect(processor.process(file)).rejects.toThrow('content/articles/y/index.md: body: image "a.jpg", image "c.jpg" have no alt text');
+  });
+});
+
+describe('rehype-align-class alone', () => {
+  const render = async (markdown: string) =>
+    String(
+      await unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeAlignClass).use(rehypeStringify).process(markdown),
+    );
+
+  it('keeps the classes already there, and drops values that are not an alignment', async () => {
+    expect(await render('<p class="n" align="RIGHT">1</p>')).toBe('<p class="n align-right">1</p>');
+    expect(await render('<p>A <img src="a.jpg" alt="A" align="middle"></p>')).toBe('<p>A <img src="a.jpg" alt="A"></p>');
   });
 });

@@ -1,4 +1,4 @@
-/** rehype-table-scroll and rehype-table-align with real unified processors. */
+/** rehype-table-scroll and rehype-align-class with real unified processors. */
 import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -7,7 +7,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import rehypeTableScroll, { type Options } from '../../src/plugins/rehype-table-scroll.ts';
-import rehypeTableAlign from '../../src/plugins/rehype-table-align.ts';
+import rehypeAlignClass from '../../src/plugins/rehype-align-class.ts';
 import { bodyRehypePlugins } from '../../src/plugins/body-plugins.ts';
 
 const TABLE = '| a | b |\n| --- | --- |\n| 1 | 2 |';
@@ -78,7 +78,7 @@ describe('rehype-table-scroll', () => {
   });
 });
 
-describe('rehype-table-align', () => {
+describe('rehype-align-class', () => {
   it('turns GFM column alignment into classes, without the obsolete align attribute', async () => {
     const html = String(
       await unified()
@@ -86,13 +86,13 @@ describe('rehype-table-align', () => {
         .use(remarkGfm)
         .use(remarkRehype, { allowDangerousHtml: true })
         .use(rehypeRaw)
-        .use(rehypeTableAlign)
+        .use(rehypeAlignClass)
         .use(rehypeStringify)
         .process('| a | b | c | d |\n| :-- | --: | :-: | --- |\n| 1 | 2 | 3 | 4 |\n\n<table><tr><td align="RIGHT" class="x">5</td><td align="justify">6</td></tr></table>'),
     );
     expect(html).not.toContain('align=');
     expect(html).toContain('<th class="align-left">a</th>\n<th class="align-right">b</th>\n<th class="align-center">c</th>\n<th>d</th>');
     expect(html).toContain('<td class="align-left">1</td>\n<td class="align-right">2</td>\n<td class="align-center">3</td>\n<td>4</td>');
-    expect(html).toContain('<td class="x align-right">5</td><td>6</td>');
+    expect(html).toContain('<td class="x align-right">5</td><td class="align-justify">6</td>');
   });
 });

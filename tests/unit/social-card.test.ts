@@ -3,10 +3,9 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { CARD_WIDTH, cardOverlaySvg, clampHeadline, headlineFontSize, renderSocialCard } from '../../src/lib/social-card.ts';
 import { chooseCardFonts, emojiGraphemes, missingCardGlyphs, textDirection } from '../../src/lib/card-fonts.ts';
-import { ROOT } from '../support/paths.ts';
-import { SEED_SLUG } from '../support/source-article.ts';
+import { SEED_ENTRY_DIR } from '../support/source-article.ts';
 
-const photo = `${ROOT}content/articles/${SEED_SLUG}/lead.jpg`;
+const photo = `${SEED_ENTRY_DIR}/lead.jpg`;
 
 describe('social card layout', () => {
   it('sets longer headlines smaller', () => {

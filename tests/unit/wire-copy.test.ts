@@ -17,7 +17,7 @@ import { WIRE_LINES } from '../fixtures/wire-lines.ts';
 import { checkArticles } from '../../src/loaders/articles-loader.ts';
 import { formatProblem } from '../../src/lib/entry-checks.ts';
 import { ROOT } from '../support/paths.ts';
-import { SEED_SLUG } from '../support/source-article.ts';
+import { SEED_ENTRY_DIR } from '../support/source-article.ts';
 
 const SOURCE = path.join(ROOT, 'tests/fixtures/source-article.txt');
 
@@ -146,7 +146,7 @@ describe('npm run import', { timeout: 30_000 }, () => {
 
     const [slug] = readdirSync(dir);
     const imported = entryParts(path.join(dir, slug!, 'index.md'));
-    const committed = entryParts(path.join(ROOT, 'content/articles', SEED_SLUG, 'index.md'));
+    const committed = entryParts(path.join(SEED_ENTRY_DIR, 'index.md'));
     const pick = (fm: Record<string, any>) => ({ caption: fm.image.caption, credit: fm.image.credit, summary: fm.summary, title: fm.title });
     expect(pick(imported.frontmatter)).toEqual(pick(committed.frontmatter));
     expect(imported.body).toEqual(committed.body);
