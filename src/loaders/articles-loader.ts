@@ -15,15 +15,13 @@ import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import sharp from 'sharp';
 import { articleSchema } from '../lib/article-schema.ts';
+import { articleFileProblems } from '../lib/image-files.ts';
 import {
-  IMAGE_FORMATS,
   bodyProblems,
   duplicateSlugs,
   formatProblems,
   headlineWarnings,
-  imagePathProblem,
   schemaProblems,
   slugOf,
   type EntryProblem,
@@ -38,22 +36,6 @@ export interface Options {
 
 /** The schema with the image field checked as a path; the file itself is checked below. */
 const pathSchema = articleSchema(z.string({ error: 'expected a path such as ./photo.jpg' }).trim().min(1, { error: 'must not be empty' }));
-
-async function imageProblem(entryFile: string, src: string): Promise<string | undefined> {
-  const file = path.resolve(path.dirname(entryFile), src);
-  let format: string | undefined;
-  try {
-    format = (await sharp(file).metadata()).format;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || /missing|does not exist/i.test(String(error))) return `file "${src}" not found beside the entry`;
-    return `file "${src}" cannot be read as an image (${(error as Error).message.split('\n')[0]})`;
-  }
-  if (!IMAGE_FORMATS.includes(format as (typeof IMAGE_FORMATS)[number])) {
-    return `file "${src}" is ${format ?? 'an unknown format'}; expected JPEG, PNG, WebP or AVIF`;
-  }
-  return undefined;
-}
 
 /** Every problem of every entry under `dir`. */
 export async function checkArticles({ dir, root }: Options): Promise<EntryProblem[]> {
@@ -85,13 +67,9 @@ export async function checkArticles({ dir, root }: Options): Promise<EntryProble
       if (!result.success) problems.push(...schemaProblems(file, frontmatter, result.error.issues));
       problems.push(...bodyProblems(file, body), ...headlineWarnings(file, frontmatter.title));
 
-      const src = (frontmatter.image as { src?: unknown } | undefined)?.src;
-      const pathProblem = imagePathProblem(src);
-      if (pathProblem) problems.push({ file, field: 'image.src', problem: pathProblem, level: 'error' });
-      else if (typeof src === 'string' && src.trim() !== '') {
-        const fileProblem = await imageProblem(absoluteFile, src);
-        if (fileProblem) problems.push({ file, field: 'image.src', problem: fileProblem, level: 'error' });
-      }
+      // The entry's folder, lead photo, body images and body URLs (src/lib/image-files.ts).
+      const imageSrc = (frontmatter.image as { src?: unknown } | undefined)?.src;
+      problems.push(...(await articleFileProblems({ file, entryFile: absoluteFile, articlesDir: absolute, imageSrc, body })));
     }),
   );
   problems.push(...duplicateSlugs(slugs));
