@@ -52,13 +52,13 @@ function filesWithMetadata(dist: string): string[] {
 
 const IMAGE_FILE = /\.(jpe?g|png|webp|avif)$/i;
 
-/** Image files in `dist` that carry EXIF at all (sharp reads the container's metadata). */
-async function imagesWithExif(dist: string): Promise<string[]> {
+/** Image files in `dist` that carry EXIF, XMP or IPTC metadata at all (as sharp reads the container). */
+async function imagesWithMetadata(dist: string): Promise<string[]> {
   const images = filesUnder(dist).filter((file) => IMAGE_FILE.test(file));
   const found: string[] = [];
   for (const file of images) {
-    const metadata = await sharp(file).metadata();
-    if (metadata.exif) found.push(path.relative(dist, file));
+    const { exif, xmp, iptc } = await sharp(file).metadata();
+    if (exif || xmp || iptc) found.push(path.relative(dist, file));
   }
   return found;
 }
@@ -76,9 +76,9 @@ describe('photos with camera metadata (fixture set "images")', () => {
     const photos = sources.filter((file) => IMAGE_FILE.test(file));
     expect(photos.length).toBe(3);
     for (const photo of photos) {
-      const { exif } = await sharp(photo).metadata();
-      expect(exif, photo).toBeDefined();
-      expect(exif!.includes(Buffer.from(SECRET_METADATA.serial)), photo).toBe(true);
+      const { exif, xmp } = await sharp(photo).metadata();
+      expect(exif?.includes(Buffer.from(SECRET_METADATA.serial)), photo).toBe(true);
+      expect(xmp?.includes(Buffer.from(SECRET_METADATA.place)), photo).toBe(true);
     }
   });
 
@@ -93,16 +93,16 @@ describe('photos with camera metadata (fixture set "images")', () => {
     expect(copiesOf(dist, sources)).toEqual([]);
   });
 
-  it('publishes no metadata: no file in dist/ contains the owner, serial numbers or GPS position', async () => {
+  it('publishes no metadata: no file in dist/ contains the owner, serial numbers or place, and no image has EXIF, XMP or IPTC', async () => {
     expect(filesWithMetadata(dist)).toEqual([]);
-    expect(await imagesWithExif(dist)).toEqual([]);
+    expect(await imagesWithMetadata(dist)).toEqual([]);
   });
 });
 
 describe('the site build', () => {
-  it('publishes no original of content/ and no image with EXIF', async () => {
+  it('publishes no original of content/ and no image with EXIF, XMP or IPTC', async () => {
     expect(copiesOf(SITE_DIR, filesUnder(path.join(ROOT, 'content')))).toEqual([]);
-    expect(await imagesWithExif(SITE_DIR)).toEqual([]);
+    expect(await imagesWithMetadata(SITE_DIR)).toEqual([]);
   });
 });
 

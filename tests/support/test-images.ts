@@ -13,9 +13,11 @@ export const SECRET_METADATA = {
   serial: 'SERIAL-4471-PRIVATE',
   lensSerial: 'LENS-0925-PRIVATE',
   owner: 'OWNER-JANE-PRIVATE',
+  /** In XMP, as photo tools write a location. */
+  place: 'PLACE-HOME-ADDRESS-PRIVATE',
 } as const;
 
-/** A JPEG (a colour gradient, so it compresses like a photo) with EXIF: camera, owner, serials and a GPS position. */
+/** A JPEG (a colour gradient, so it compresses like a photo) with EXIF (camera, owner, serials, GPS position) and XMP (owner, place). */
 export async function photoWithMetadata(width: number, height: number, hue = 0): Promise<Buffer> {
   const raw = Buffer.alloc(width * height * 3);
   for (let y = 0; y < height; y++) {
@@ -32,6 +34,13 @@ export async function photoWithMetadata(width: number, height: number, hue = 0):
       IFD2: { BodySerialNumber: SECRET_METADATA.serial, LensSerialNumber: SECRET_METADATA.lensSerial },
       IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 1234/100', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 3921/100' },
     })
+    .withXmp(
+      `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` +
+        `<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/">` +
+        `<dc:creator><rdf:Seq><rdf:li>${SECRET_METADATA.owner}</rdf:li></rdf:Seq></dc:creator>` +
+        `<Iptc4xmpCore:Location>${SECRET_METADATA.place}</Iptc4xmpCore:Location>` +
+        `</rdf:Description></rdf:RDF></x:xmpmeta>`,
+    )
     .jpeg({ quality: 70 })
     .toBuffer();
 }
