@@ -167,7 +167,7 @@ export function bodyUrlProblems(file: string, facts: BodyFacts): EntryProblem[] 
     problems.push({
       file,
       field: 'body',
-      problem: `${WHAT[source]} ${quoted(url)} is not a valid web address (a space or other character that cannot be in one?); correct it or remove the ${source === 'link' ? 'link' : 'attribute'}`,
+      problem: `${WHAT[source]} ${quoted(url)} is not a valid web address (a space or other character that cannot be in one?); correct it or remove the ${source === 'link' || source === 'image' ? source : 'attribute'}`,
       level: 'error',
     });
   }

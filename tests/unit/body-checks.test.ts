@@ -129,6 +129,12 @@ describe('malformed URLs', () => {
   it('nothing is reported for a body of ordinary links', () => {
     expect(bodyUrlProblems(F, readBody('[a](https://a.example/), [b](../b/), [c](#p2), <mailto:desk@example.com>'))).toEqual([]);
   });
+
+  it('in an image URL, the fix is to remove the image', () => {
+    expect(lines(bodyUrlProblems(F, readBody('![A photo.](<https://exa mple.com/a.jpg>)')))).toEqual([
+      `${F}: body: image "https://exa mple.com/a.jpg" is not a valid web address (a space or other character that cannot be in one?); correct it or remove the image`,
+    ]);
+  });
 });
 
 describe('image URLs the build cannot publish', () => {
