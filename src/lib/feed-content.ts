@@ -29,22 +29,35 @@ const el = (tagName: string, properties: Element['properties'], children: Elemen
 });
 const txt = (value: string): ElementContent => ({ type: 'text', value });
 
-/** Rewrite every URL attribute (and srcset candidate) of a hast tree to an absolute URL. */
+/** `url` made absolute against `base`, or undefined when it is not a URL at all (`https://exa mple.com/`). */
+function absolute(url: string, base: string): string | undefined {
+  return URL.canParse(url, base) ? new URL(url, base).href : undefined;
+}
+
+/**
+ * Rewrite every URL attribute (and srcset candidate) of a hast tree to an absolute URL. One that does not
+ * parse is dropped (a link without href stays as its text), never passed on: validation reports such URLs
+ * (src/lib/body-checks.ts), so this only guards the feeds.
+ */
 export function absolutizeUrls(tree: Root, pageUrl: string): void {
   visit(tree, 'element', (node: Element) => {
     for (const name of URL_ATTRIBUTES) {
       const value = node.properties[name];
-      if (typeof value === 'string') node.properties[name] = new URL(value, pageUrl).href;
+      if (typeof value !== 'string') continue;
+      const url = absolute(value, pageUrl);
+      if (url === undefined) delete node.properties[name];
+      else node.properties[name] = url;
     }
     const srcset = node.properties.srcSet;
     if (srcset !== undefined && srcset !== null) {
       const candidates = Array.isArray(srcset) ? srcset.map(String) : String(srcset).split(',');
-      node.properties.srcSet = candidates
-        .map((candidate) => {
-          const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
-          return [new URL(url, pageUrl).href, ...descriptor].join(' ');
-        })
-        .join(', ');
+      const kept = candidates.flatMap((candidate) => {
+        const [value = '', ...descriptor] = candidate.trim().split(/\s+/);
+        const url = absolute(value, pageUrl);
+        return url === undefined ? [] : [[url, ...descriptor].join(' ')];
+      });
+      if (kept.length > 0) node.properties.srcSet = kept.join(', ');
+      else delete node.properties.srcSet;
     }
   });
 }

@@ -3,6 +3,7 @@
  * Runs inside Astro (it needs getImage for the lead image).
  */
 import { getImage } from 'astro:assets';
+import { imageSize } from './image-size.ts';
 import { getArticles } from './collection.ts';
 import { absoluteUrl, articlePath } from './urls.ts';
 import { describeArticle } from './describe.ts';
@@ -31,7 +32,7 @@ export async function getFeedItems(site: string): Promise<FeedItem[]> {
     articles.map(async (article) => {
       const { data } = article;
       const url = absoluteUrl(articlePath(article.id, base), site);
-      const image = await getImage({ src: data.image.src, width: Math.min(1200, data.image.src.width), format: 'jpeg', quality: 80 });
+      const image = await getImage({ src: data.image.src, width: Math.min(1200, imageSize(data.image.src).width), format: 'jpeg', quality: 80 });
       const imageUrl = absoluteUrl(image.src, site);
       return {
         url,

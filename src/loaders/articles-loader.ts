@@ -25,19 +25,18 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { createMarkdownProcessor, parseFrontmatter, type MarkdownRenderer, type RehypePlugin } from '@astrojs/markdown-remark';
 import { load as loadYaml, CORE_SCHEMA, mergeTag } from 'js-yaml';
-import sharp, { type Metadata } from 'sharp';
+import sharp from 'sharp';
 import { articleSchema } from '../lib/article-schema.ts';
+import { articleFileProblems } from '../lib/image-files.ts';
 import { parseRenderError, renderProblem, unrenderedProblem } from '../lib/render-problems.ts';
 import { remoteImageProblems } from '../lib/remote-images.ts';
 import {
-  IMAGE_FORMATS,
   bodyImageProblems,
   bodyProblems,
   duplicateSlugs,
   fieldPaths,
   formatProblems,
   headlineWarnings,
-  imagePathProblem,
   placeholderProblems,
   redirectProblems,
   schemaProblems,
@@ -66,71 +65,15 @@ const pathSchema = articleSchema(z.string({ error: 'expected a path such as ./ph
 /** Every field the schema knows, for "did you mean …?" on unknown ones. */
 const KNOWN_FIELDS = fieldPaths(pathSchema);
 
-/** The lead image: a problem, or whether it is the project's stand-in. */
-async function inspectImage(entryFile: string, src: string): Promise<{ problem: string } | { standin: boolean }> {
-  const file = path.resolve(path.dirname(entryFile), src);
-  let metadata: Metadata;
-  try {
-    metadata = await sharp(file).metadata();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || /missing|does not exist/i.test(String(error))) return { problem: `file "${src}" not found beside the entry` };
-    return { problem: `file "${src}" cannot be read as an image (${(error as Error).message.split('\n')[0]})` };
-  }
-  const { format } = metadata;
-  if (!IMAGE_FORMATS.includes(format as (typeof IMAGE_FORMATS)[number])) {
-    return { problem: `file "${src}" is ${format ?? 'an unknown format'}; expected JPEG, PNG, WebP or AVIF` };
-  }
-  return { standin: isStandinExif(metadata.exif) };
-}
-
-/** YAML's core schema (timestamps stay text), with merge keys (`<<: *anchor`) as Astro's parser reads them. */
-const AS_WRITTEN = CORE_SCHEMA.withTags(mergeTag);
-
-/**
- * The frontmatter with dates as written. Astro's YAML parser turns an unquoted `2026-02-30` into a
- * Date of 2 March before any schema sees it; YAML's core schema leaves timestamps as text, so the
- * date check sees what the editor typed. Falls back to Astro's reading if the two parsers disagree.
- */
-function frontmatterAsWritten(raw: string, parsed: Record<string, unknown>): Record<string, unknown> {
-  try {
-    const data = loadYaml(raw, { schema: AS_WRITTEN });
-    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : parsed;
-  } catch {
-    return parsed;
-  }
-}
-
-/**
- * The `src` of body images without alt text, from the article's own markdown and rehype chain
- * (src/plugins/body-plugins.ts, minus the check that throws), without rendering anything else.
- * Only bodies that can hold an image are parsed.
- */
-function bodyImageChecker(): (body: string) => Promise<string[]> {
-  let renderer: Promise<MarkdownRenderer> | undefined;
-  const collect: RehypePlugin = () => (tree, file) => {
-    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
-    ((data.astro ??= {}).frontmatter ??= {}).imagesWithoutAlt = imagesWithoutAlt(tree as Parameters<typeof imagesWithoutAlt>[0]);
-  };
-  return async (body) => {
-    if (!/!\[|<img/i.test(body)) return [];
-    renderer ??= createMarkdownProcessor({
-      gfm: true,
-      smartypants: false,
-      syntaxHighlight: false,
-      remarkPlugins: bodyRemarkPlugins,
-      remarkRehype: bodyRemarkRehypeOptions,
-      rehypePlugins: [...bodyRehypePlugins.filter((p) => p !== (rehypeImageAlt as RehypePlugin)), collect],
-    });
-    try {
-      const { metadata } = await (await renderer).render(body);
-      return (metadata.frontmatter.imagesWithoutAlt as string[] | undefined) ?? [];
-    } catch {
-      return []; // a body the chain cannot render fails when Astro renders it, with that error
-    }
-  };
-}
-
+import { createMarkdownProcessor, parseFrontmatter, type MarkdownRenderer, type RehypePlugin } from '@astrojs/markdown-remark';
+import { load as loadYaml, CORE_SCHEMA, mergeTag } from 'js-yaml';
+import sharp from 'sharp';
+import { articleSchema } from '../lib/article-schema.ts';
+import { articleFileProblems } from '../lib/image-files.ts';
+import { parseRenderError, renderProblem, unrenderedProblem } from '../lib/render-problems.ts';
+import { remoteImageProblems } from '../lib/remote-images.ts';
+import {
+  bodyImageProblems,
 /** Every problem of every entry under `dir`. */
 export async function checkArticles({ dir, root, production = true }: Options): Promise<EntryProblem[]> {
   const absolute = path.resolve(root, dir);
@@ -170,15 +113,8 @@ export async function checkArticles({ dir, root, production = true }: Options): 
       const draft = frontmatter.draft === true;
       if (!draft) problems.push(...placeholderProblems(file, frontmatter, body, unfinished));
 
-      const image = frontmatter.image as { src?: unknown; alt?: unknown; standIn?: unknown } | undefined;
-      const src = image?.src;
-      const pathProblem = imagePathProblem(src);
-      if (pathProblem) problems.push({ file, field: 'image.src', problem: pathProblem, level: 'error' });
-      else if (typeof src === 'string' && src.trim() !== '') {
-        const inspected = await inspectImage(absoluteFile, src);
-        if ('problem' in inspected) problems.push({ file, field: 'image.src', problem: inspected.problem, level: 'error' });
-        else if (!draft) problems.push(...standinProblems(file, { ...image, src }, inspected.standin, unfinished));
-      }
+  placeholderProblems,
+  redirectProblems,
     }),
   );
   problems.push(...duplicateSlugs(slugs), ...redirectProblems(slugs));

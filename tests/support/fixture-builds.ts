@@ -34,6 +34,10 @@ export const FIXTURE_SETS = {
   awkward: 'tests/fixtures/articles-awkward',
   seed: 'tests/fixtures/content/seed',
   newsroom: 'tests/fixtures/content/newsroom',
+  // Lead and body photos with camera metadata; it must build (tests/build/images.test.ts).
+  images: 'tests/fixtures/content/images',
+  // Image paths and body URLs the build must refuse (tests/build/images.test.ts).
+  'images-invalid': 'tests/fixtures/content/images-invalid',
 } as const;
 export type FixtureSet = keyof typeof FIXTURE_SETS;
 
