@@ -65,15 +65,62 @@ const pathSchema = articleSchema(z.string({ error: 'expected a path such as ./ph
 /** Every field the schema knows, for "did you mean …?" on unknown ones. */
 const KNOWN_FIELDS = fieldPaths(pathSchema);
 
-import { createMarkdownProcessor, parseFrontmatter, type MarkdownRenderer, type RehypePlugin } from '@astrojs/markdown-remark';
-import { load as loadYaml, CORE_SCHEMA, mergeTag } from 'js-yaml';
-import sharp from 'sharp';
-import { articleSchema } from '../lib/article-schema.ts';
-import { articleFileProblems } from '../lib/image-files.ts';
-import { parseRenderError, renderProblem, unrenderedProblem } from '../lib/render-problems.ts';
-import { remoteImageProblems } from '../lib/remote-images.ts';
-import {
-  bodyImageProblems,
+/** Whether the lead image (already checked by src/lib/image-files.ts) is the project's stand-in. */
+async function isStandinImage(entryFile: string, src: string): Promise<boolean> {
+  try {
+    return isStandinExif((await sharp(path.resolve(path.dirname(entryFile), src)).metadata()).exif);
+  } catch {
+    return false;
+  }
+}
+
+/** YAML's core schema (timestamps stay text), with merge keys (`<<: *anchor`) as Astro's parser reads them. */
+const AS_WRITTEN = CORE_SCHEMA.withTags(mergeTag);
+
+/**
+ * The frontmatter with dates as written. Astro's YAML parser turns an unquoted `2026-02-30` into a
+ * Date of 2 March before any schema sees it; YAML's core schema leaves timestamps as text, so the
+ * date check sees what the editor typed. Falls back to Astro's reading if the two parsers disagree.
+ */
+function frontmatterAsWritten(raw: string, parsed: Record<string, unknown>): Record<string, unknown> {
+  try {
+    const data = loadYaml(raw, { schema: AS_WRITTEN });
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : parsed;
+  } catch {
+    return parsed;
+  }
+}
+
+/**
+ * The `src` of body images without alt text, from the article's own markdown and rehype chain
+ * (src/plugins/body-plugins.ts, minus the check that throws), without rendering anything else.
+ * Only bodies that can hold an image are parsed.
+ */
+function bodyImageChecker(): (body: string) => Promise<string[]> {
+  let renderer: Promise<MarkdownRenderer> | undefined;
+  const collect: RehypePlugin = () => (tree, file) => {
+    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+    ((data.astro ??= {}).frontmatter ??= {}).imagesWithoutAlt = imagesWithoutAlt(tree as Parameters<typeof imagesWithoutAlt>[0]);
+  };
+  return async (body) => {
+    if (!/!\[|<img/i.test(body)) return [];
+    renderer ??= createMarkdownProcessor({
+      gfm: true,
+      smartypants: false,
+      syntaxHighlight: false,
+      remarkPlugins: bodyRemarkPlugins,
+      remarkRehype: bodyRemarkRehypeOptions,
+      rehypePlugins: [...bodyRehypePlugins.filter((p) => p !== (rehypeImageAlt as RehypePlugin)), collect],
+    });
+    try {
+      const { metadata } = await (await renderer).render(body);
+      return (metadata.frontmatter.imagesWithoutAlt as string[] | undefined) ?? [];
+    } catch {
+      return []; // a body the chain cannot render fails when Astro renders it, with that error
+    }
+  };
+}
+
 /** Every problem of every entry under `dir`. */
 export async function checkArticles({ dir, root, production = true }: Options): Promise<EntryProblem[]> {
   const absolute = path.resolve(root, dir);
@@ -113,8 +160,14 @@ export async function checkArticles({ dir, root, production = true }: Options): 
       const draft = frontmatter.draft === true;
       if (!draft) problems.push(...placeholderProblems(file, frontmatter, body, unfinished));
 
-  placeholderProblems,
-  redirectProblems,
+      // The entry's folder, lead photo, body images and body URLs (src/lib/image-files.ts).
+      const image = frontmatter.image as { src?: unknown; alt?: unknown; standIn?: unknown } | undefined;
+      const src = image?.src;
+      const fileProblems = await articleFileProblems({ file, entryFile: absoluteFile, articlesDir: absolute, imageSrc: src, body });
+      problems.push(...fileProblems);
+      if (!draft && typeof src === 'string' && !fileProblems.some((p) => p.field === 'image.src')) {
+        problems.push(...standinProblems(file, { ...image, src }, await isStandinImage(absoluteFile, src), unfinished));
+      }
     }),
   );
   problems.push(...duplicateSlugs(slugs), ...redirectProblems(slugs));
