@@ -78,6 +78,10 @@ export async function checkBuild(entries: readonly EntrySource[], outDir: string
 
 export class NothingLostError extends Error {
   override name = 'NothingLostError';
+  constructor(message: string) {
+    super(message);
+    this.stack = ''; // Astro prints "Stack trace:" and the stack when there is one: an editor needs neither
+  }
 }
 
 export default function nothingLost({ dir }: { dir: string }): AstroIntegration {
@@ -97,9 +101,7 @@ export default function nothingLost({ dir }: { dir: string }): AstroIntegration 
         const entries = await readPublishedEntries(dir, root, started);
         const problems = await checkBuild(entries, fileURLToPath(outDir));
         if (problems.length) {
-          const error = new NothingLostError(formatProblems(problems));
-          error.stack = `${error.name}: ${error.message}`; // the stack says nothing an editor needs
-          throw error;
+          throw new NothingLostError(formatProblems(problems));
         }
         logger.info(`${entries.length} published ${entries.length === 1 ? 'article' : 'articles'}: every text of the entry is on its page`);
       },

@@ -58,6 +58,8 @@ function isAbsoluteUrl(url: string): boolean {
 
 /** How Astro's markdown pipeline (remark-collect-images) treats an image URL. */
 export function classifyImage(url: string): BodyImage {
+  // An address on another site is refused as such (src/lib/remote-images.ts), whatever its `%`s.
+  if (isAbsoluteUrl(url) || url.startsWith('//')) return { url, kind: 'remote' };
   let decoded: string;
   try {
     decoded = decodeURI(url);

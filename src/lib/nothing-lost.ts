@@ -23,6 +23,7 @@ import { visit } from 'unist-util-visit';
 import { fromHtml } from 'hast-util-from-html';
 import type { Nodes as HNodes, Element } from 'hast';
 import type { EntryProblem } from './entry-checks.ts';
+import { cleanText } from './clean-text.ts';
 
 /** One text the page must show, and the entry field it comes from (`body`, `summary item 2`, `image.caption`…). */
 export interface SourceText {
@@ -40,9 +41,12 @@ export interface ShownFields {
   image: { caption?: string | undefined; credit?: string | undefined };
 }
 
-/** White space collapsed to single spaces, as a reader sees it (non-breaking spaces included). */
+/**
+ * As a reader sees it: control characters cleaned as the pipeline cleans them (src/lib/clean-text.ts), white
+ * space collapsed to single spaces (non-breaking spaces included).
+ */
 export function normalise(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return cleanText(text).replace(/\s+/g, ' ').trim();
 }
 
 /** Blocks whose text is compared as a whole (their inline content is split into parts, see below). */

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, noBrowser } from '../support/chromium.ts';
 import { noNginx, startNginx } from '../support/nginx.ts';
@@ -50,8 +51,13 @@ describe.skipIf(noBrowser)('quality gates in Chromium', () => {
    * Open a page with a CSP violation listener installed before any of the page's own code runs. For a
    * redirect page, `stay` is where it redirects to: that navigation gets 204 No Content, so the page remains.
    */
-  async function open(page: Page, url: string, server: { origin: string }, stay?: string) {
-    if (stay) await page.route(server.origin + stay, (route) => route.fulfill({ status: 204 }));
+  async function open(page: Page, url: string, server: { origin: string }, stay?: string, siteDir = '') {
+    if (stay) {
+      await page.route(server.origin + stay, (route) => route.fulfill({ status: 204 }));
+      // The redirect page itself, as a host without redirect rules (GitHub Pages) serves it; nginx would
+      // answer its 301 instead (tests/build/redirects-nginx.test.ts checks that).
+      await page.route(server.origin + url, (route) => route.fulfill({ path: path.join(siteDir, url, 'index.html'), contentType: 'text/html' }));
+    }
     const consoleCsp: string[] = [];
     page.on('console', (msg) => {
       if (/Content Security Policy/i.test(msg.text())) consoleCsp.push(msg.text());
@@ -112,7 +118,7 @@ describe.skipIf(noBrowser)('quality gates in Chromium', () => {
         const context = await browser.newContext({ viewport: VIEWPORTS[0], colorScheme: SCHEMES[0], deviceScaleFactor: 1 });
         const page = await context.newPage();
         const server = servers.get(build.name)!;
-        const { csp } = await open(page, url, server, redirectTo.get(url));
+        const { csp } = await open(page, url, server, redirectTo.get(url), build.siteDir);
         expect(page.url()).toBe(server.origin + url);
         const found = await axeEverywhere(page);
         expect(await csp()).toEqual([]);

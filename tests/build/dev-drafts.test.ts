@@ -142,9 +142,9 @@ describe('astro dev', () => {
   });
 
   it('shows an entry whose body cannot be rendered the same way', async () => {
-    const { page } = await get('/articles/image-without-alt/');
+    const { page } = await get('/articles/link-to-nothing/');
     expect(text(select('h1', page))).toBe('This article cannot be published');
-    expect(problemLines(page)).toEqual([expect.stringMatching(/^body: image "missing\.jpg" has no alt text/)]);
+    expect(problemLines(page)).toEqual([expect.stringMatching(/^body: link "#nowhere" points at nothing in the article/)]);
   });
 
   it('follows the editor: a fixed entry becomes its article', async () => {

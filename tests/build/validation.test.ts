@@ -33,7 +33,7 @@ const EXPECTED = [
   `${DIR}/byline-url/index.md: byline item 2.url: expected an http(s) URL such as https://example.com/staff/jane, got "data:text/html,<script>alert(1)</script>"`,
   `${DIR}/impossible-date/index.md: updated: "2026-02-30T10:00:00Z" is not a real date: February 2026 has 28 days`,
   `${DIR}/byline-as-text/index.md: byline: expected a list of authors, got the text "Alex Smith"; write it as:`,
-  `${DIR}/body-image-no-alt/index.md: body: image "missing.jpg" has no alt text; write what the image shows, e.g. ![Councillors in the chamber](./photo.jpg)`,
+  `${DIR}/body-image-no-alt/index.md: body: image "lead.jpg" has no alt text; write what the image shows, e.g. ![Councillors in the chamber](./photo.jpg)`,
   `${DIR}/redirect-to-live/index.md: redirectFrom: "empty-summary" is the slug of another article (${DIR}/empty-summary/index.md)`,
   // What `npm run new` writes, published unedited (its `draft: true` deleted): placeholders and the stand-in photo.
   `${DIR}/unedited-template/index.md: summary item 1: still has the template's placeholder "Replace this with the first key point."`,

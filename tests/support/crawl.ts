@@ -125,7 +125,10 @@ export async function crawl(options: { origin: string; siteUrl: string; base: st
     result.fetched.set(sitePath, { path: sitePath, status: response.status, headers: response.headers, contentType, body });
 
     let refs: { kind: string; raw: string }[] = [];
-    if (contentType.startsWith('text/html')) refs = htmlReferences(body);
+    // A host redirect (nginx's 301 for a renamed article's old URL): its Location is followed like a link.
+    const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+    if (location) refs = [{ kind: 'location', raw: location }];
+    else if (contentType.startsWith('text/html')) refs = htmlReferences(body);
     else if (isText) refs = absoluteUrlsIn(body).filter((u) => u.startsWith(siteOrigin)).map((raw) => ({ kind: contentType.split(';')[0]!, raw }));
     const ids = contentType.startsWith('text/html') ? idsIn(body) : new Set<string>();
 

@@ -79,7 +79,7 @@ describe('body pipeline', () => {
     expect(html).toContain('<th class="align-left">School</th>');
     expect(html).toContain('<th class="align-right">2026</th>');
     expect(html).toContain('<td class="align-right">80%</td>');
-    expect(html).toContain('<p class="align-center" id="p1">Centred.</p>');
+    expect(html).toContain('<p id="p1" class="align-center">Centred.</p>');
   });
 
   it('fails on a body image without alt text, naming the file and the image', async () => {

@@ -226,10 +226,12 @@ describe('checkArticles', () => {
   });
 
   it('finds body images without alt text before anything is rendered', async () => {
-    expect(await only('x', entry('', 'Text.\n\n![](missing.jpg)\n\n<img src="raw.jpg"> ![Fine](ok.jpg) ![ ](blank.jpg)'))).toEqual([
+    // (The files do not exist: those problems are src/lib/image-files.ts's, tested in image-files.test.ts.)
+    const altProblems = async (e: Promise<string[]> | string[]) => (await e).filter((l) => !l.includes('not found beside the entry'));
+    expect(await altProblems(only('x', entry('', 'Text.\n\n![](missing.jpg)\n\n<img src="raw.jpg"> ![Fine](ok.jpg) ![ ](blank.jpg)')))).toEqual([
       'x/index.md: body: image "missing.jpg", image "raw.jpg", image "blank.jpg" have no alt text; write what the image shows, e.g. ![Councillors in the chamber](./photo.jpg)',
     ]);
-    expect(await only('x', entry('', 'Text with ![a chart](chart.png) and `![code](x)`.'))).toEqual([]);
+    expect(await altProblems(only('x', entry('', 'Text with ![a chart](chart.png) and `![code](x)`.')))).toEqual([]);
   });
 
   it('finds a redirect to a live article in the validation pass', async () => {
