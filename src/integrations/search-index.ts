@@ -13,14 +13,17 @@
  * published (PAGEFIND_UNUSED).
  */
 import type { AstroIntegration } from 'astro';
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The folder of the index inside the output directory; the search page loads `<base>pagefind/pagefind.js`. */
 export const PAGEFIND_DIR = 'pagefind';
 
-/** Files Pagefind writes that the site does not use: its ready-made UIs (which need inline styles), highlighter and worker. */
+/**
+ * Files Pagefind writes that the site does not use: its ready-made UIs (which need inline styles), highlighter and
+ * worker. (The WebAssembly of languages the index does not have goes too.)
+ */
 export const PAGEFIND_UNUSED = [
   'pagefind-ui.js',
   'pagefind-ui.css',
@@ -32,7 +35,10 @@ export const PAGEFIND_UNUSED = [
   'pagefind-worker.js',
 ] as const;
 
-/** Index the built site in `dir` and write the index to `dir/pagefind/`. Returns the number of pages indexed. */
+/**
+ * Index the built site in `dir` and write the index to `dir/pagefind/`, without the files the site does not use.
+ * Returns the number of pages in the index (pages with `data-pagefind-body`; Pagefind reads every page).
+ */
 export async function writeSearchIndex(dir: string, language: string): Promise<number> {
   // Imported here, so a config load (astro check, dev) does not start Pagefind's binary.
   const pagefind = await import('pagefind');
@@ -44,8 +50,15 @@ export async function writeSearchIndex(dir: string, language: string): Promise<n
     const outputPath = path.join(dir, PAGEFIND_DIR);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`search index: Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
-    await Promise.all(PAGEFIND_UNUSED.map((file) => rm(path.join(outputPath, file), { force: true })));
-    return added.page_count;
+    // What the index holds: its languages, each with its WebAssembly file and page count.
+    const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { wasm: string; page_count: number }>;
+    };
+    const languages = Object.values(entry.languages);
+    const wasm = new Set(languages.map((l) => `wasm.${l.wasm}.pagefind`));
+    const unusedWasm = (await readdir(outputPath)).filter((f) => /^wasm\..+\.pagefind$/.test(f) && !wasm.has(f));
+    await Promise.all([...PAGEFIND_UNUSED, ...unusedWasm].map((file) => rm(path.join(outputPath, file), { force: true })));
+    return languages.reduce((n, l) => n + l.page_count, 0);
   } finally {
     await pagefind.close();
   }
@@ -58,7 +71,7 @@ export default function searchIndex(options: { language: string }): AstroIntegra
       'astro:build:done': async ({ dir, logger }) => {
         const start = performance.now();
         const pages = await writeSearchIndex(fileURLToPath(dir), options.language);
-        logger.info(`${pages} pages indexed for search in ${Math.round(performance.now() - start)} ms`);
+        logger.info(`${pages} pages in the search index (${PAGEFIND_DIR}/), in ${Math.round(performance.now() - start)} ms`);
       },
     },
   };

@@ -4,7 +4,8 @@
  *
  * Bounded at any number of articles: a feed carries the latest `SITE.feedLength` articles (the routes take
  * them), with their full text, and fewer when those would make the document larger than FEED_MAX_BYTES —
- * `fitFeed` keeps the longest run of the newest items that fits.
+ * `fitFeed` keeps the longest run of the newest items that fits, and a feed's RSS and JSON Feed carry the same
+ * items (`feedItemCount`: the fewer of the two).
  */
 import { getRssString } from '@astrojs/rss';
 import { xmlSafe } from './clean-text.ts';
@@ -160,4 +161,23 @@ export function sectionFeedLinks(section: string | undefined, site: string, base
     { type: 'application/rss+xml', title: `${SITE.name}: ${section} (RSS)`, href: absoluteUrl(paths.rss, site) },
     { type: 'application/feed+json', title: `${SITE.name}: ${section} (JSON Feed)`, href: absoluteUrl(paths.json, site) },
   ];
+}
+
+/** How many of the items a feed carries: the most that fit in `maxBytes` both as RSS and as JSON Feed, so the two say the same. */
+export async function feedItemCount(channel: FeedChannel, items: readonly FeedItem[], maxBytes: number = FEED_MAX_BYTES): Promise<number> {
+  const [rss, json] = await Promise.all([
+    fitFeed(items, (some) => rssXml(channel, some), maxBytes),
+    fitFeed(items, (some) => jsonFeedText(channel, some), maxBytes),
+  ]);
+  return Math.min(rss.count, json.count);
+}
+
+/** The RSS document of a feed: the items that fit (`feedItemCount`). */
+export async function rssFeed(channel: FeedChannel, items: readonly FeedItem[]): Promise<string> {
+  return rssXml(channel, items.slice(0, await feedItemCount(channel, items)));
+}
+
+/** The JSON Feed document of a feed: the items that fit (`feedItemCount`). */
+export async function jsonFeed(channel: FeedChannel, items: readonly FeedItem[]): Promise<string> {
+  return jsonFeedText(channel, items.slice(0, await feedItemCount(channel, items)));
 }

@@ -55,11 +55,13 @@ export function startSearch(): void {
   let pending: PagefindSearch['results'] = [];
   let generation = 0;
 
+  /** The next results' data (one small fragment each), for the current search. */
+  const nextItems = async () => (await Promise.all(pending.splice(0, PAGE_SIZE).map((r) => r.data()))).map(resultItem);
+
   async function showMore(run: number) {
-    const batch = pending.splice(0, PAGE_SIZE);
-    const items = await Promise.all(batch.map((r) => r.data()));
+    const items = await nextItems();
     if (run !== generation) return;
-    list!.append(...items.map(resultItem));
+    list!.append(...items);
     more!.hidden = pending.length === 0;
   }
 
@@ -83,12 +85,15 @@ export function startSearch(): void {
       // null: a newer search replaced this one while it waited.
       if (found === null || run !== generation) return;
       pending = [...found.results];
-      list!.replaceChildren();
+      const items = await nextItems();
+      if (run !== generation) return;
+      // The list and the status change together, once the first results are ready.
+      list!.replaceChildren(...items);
+      more!.hidden = pending.length === 0;
       const count = found.results.length;
       const what = query ? ` for “${query}”` : '';
       const where = section ? ` in ${section}` : '';
       status!.textContent = count === 0 ? `No articles found${what}${where}.` : `${count} ${count === 1 ? 'article' : 'articles'}${what}${where}`;
-      await showMore(run);
     } catch {
       if (run === generation) status!.textContent = 'Search could not be loaded. Please reload the page, or browse the sections and the archive.';
     }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
-import { feedChannel, fitFeed, jsonFeedText, rssXml, sectionFeedLinks, FEED_MAX_BYTES } from '../../src/lib/feeds.ts';
+import { feedChannel, feedItemCount, fitFeed, jsonFeed, jsonFeedText, rssFeed, rssXml, sectionFeedLinks, FEED_MAX_BYTES } from '../../src/lib/feeds.ts';
 import type { FeedItem } from '../../src/lib/feed-items.ts';
 import { SITE } from '../../src/site.config.ts';
 import { parseXmlStrict } from '../support/xml.ts';
@@ -48,6 +48,20 @@ describe('fitFeed', () => {
     const { text, count } = await fitFeed([item(0, 200)], (some) => rssXml(channel, some), 2_000);
     expect(count).toBe(0);
     expect(() => parseXmlStrict(text)).not.toThrow();
+  });
+
+  it('a feed’s RSS and JSON Feed carry the same items: as many as fit in both', async () => {
+    const items = Array.from({ length: 50 }, (_, i) => item(i, 400)); // ~35 KB each: 50 would weigh ~1.7 MB
+    const count = await feedItemCount(channel, items);
+    const rss = await rssFeed(channel, items);
+    const json = await jsonFeed(channel, items);
+    expect(parseRssFeed(rss).items!.map((i) => i.link)).toEqual(items.slice(0, count).map((i) => i.url));
+    expect(parseJsonFeed(JSON.parse(json)).items!.map((i) => i.url)).toEqual(items.slice(0, count).map((i) => i.url));
+    for (const text of [rss, json]) expect(bytes(text)).toBeLessThanOrEqual(FEED_MAX_BYTES);
+    expect(count).toBeGreaterThan(5);
+    // One more item would pass the limit in at least one of the two.
+    const next = items.slice(0, count + 1);
+    expect(Math.max(bytes(await rssXml(channel, next)), bytes(jsonFeedText(channel, next)))).toBeGreaterThan(FEED_MAX_BYTES);
   });
 
   it('caps feeds at 512 KiB', () => {

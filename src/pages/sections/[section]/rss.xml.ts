@@ -8,7 +8,7 @@ import { withBase } from '../../../lib/urls.ts';
 import { getArticles, type Article } from '../../../lib/collection.ts';
 import { getFeedItems } from '../../../lib/feed-items.ts';
 import { groupBySection, sectionFeedPaths, type Section } from '../../../lib/sections.ts';
-import { feedChannel, fitFeed, rssXml, xmlResponse } from '../../../lib/feeds.ts';
+import { feedChannel, rssFeed, xmlResponse } from '../../../lib/feeds.ts';
 
 export const getStaticPaths = (async () =>
   groupBySection(await getArticles()).map((section) => ({ params: { section: section.slug }, props: { section } }))) satisfies GetStaticPaths;
@@ -18,5 +18,5 @@ export const GET: APIRoute<{ section: Section<Article> }> = async ({ site, props
   // The channel's page is the front page until the section pages exist; then sectionPagePath(section.slug, base).
   const channel = feedChannel(site!.href, base, { home: withBase('', base), ...sectionFeedPaths(section.slug, base) }, section.name);
   const items = await getFeedItems(site!.href, section.articles.slice(0, SITE.feedLength));
-  return xmlResponse((await fitFeed(items, (some) => rssXml(channel, some))).text);
+  return xmlResponse(await rssFeed(channel, items));
 };
