@@ -7,11 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { launchChromium, noBrowser } from '../support/chromium.ts';
+import { axeViolations } from '../support/axe.ts';
+import { SCREENSHOTS } from '../support/paths.ts';
 import { noNginx, startNginx } from '../support/nginx.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { fixtureSiteDir } from '../support/fixture-builds.ts';
 import { generatedArticles } from '../support/generated-fixture.ts';
+import type { GeneratedArticle } from '../../scripts/lib/article-generator.ts';
 import { formatDate } from '../../src/lib/dates.ts';
 import { SITE } from '../../src/site.config.ts';
 import { browseLinks } from '../../src/lib/browse-links.ts';
@@ -25,14 +30,24 @@ declare global {
 type Server = { origin: string; close(): Promise<void> };
 const serve = (dir: string, base: string): Promise<Server> => (noNginx ? serveStatic(dir, base) : startNginx(dir, base));
 
-/** A phrase of `n` words from the middle of a paragraph, as a reader would type it: lowercase, no punctuation. */
-const phraseOf = (paragraph: string, n = 4) =>
-  paragraph
-    .toLowerCase()
-    .replace(/[^a-z\s]/g, '')
-    .split(/\s+/)
-    .slice(10, 10 + n)
-    .join(' ');
+const wordsOf = (text: string) => text.toLowerCase().replace(/[^a-z\s]/g, '').split(/\s+/).filter(Boolean);
+
+/**
+ * A phrase a reader would remember from an article and type (lowercase, no punctuation): the `n` consecutive words
+ * of its body that are the least common across the articles (by how many articles use each), not "the said and".
+ */
+function phraseOf(article: GeneratedArticle, all: readonly GeneratedArticle[], n = 4): string {
+  const usedBy = new Map<string, number>();
+  for (const a of all) for (const w of new Set(wordsOf(a.paragraphs.join(' ')))) usedBy.set(w, (usedBy.get(w) ?? 0) + 1);
+  const words = wordsOf(article.paragraphs.join(' '));
+  let best = 0;
+  let bestScore = Infinity;
+  for (let i = 0; i + n <= words.length; i++) {
+    const score = words.slice(i, i + n).reduce((sum, w) => sum + usedBy.get(w)!, 0);
+    if (score < bestScore) [best, bestScore] = [i, score];
+  }
+  return words.slice(best, best + n).join(' ');
+}
 
 /** A page that records CSP violations (from the page and the console), errors and failed requests. */
 async function watch(page: Page) {
@@ -106,7 +121,7 @@ describe.skipIf(noBrowser)('search in Chromium', () => {
     page.on('requestfinished', async (req) => bytes.push((await req.sizes()).responseBodySize));
     await page.goto(`${server.origin}/search/`);
     for (const article of [articles[137]!, articles[3]!, articles[250]!]) {
-      const phrase = phraseOf(article.paragraphs[1]!);
+      const phrase = phraseOf(article, articles);
       await search(page, phrase);
       const [first] = await results(page);
       expect(first, phrase).toMatchObject({
@@ -155,6 +170,28 @@ describe.skipIf(noBrowser)('search in Chromium', () => {
     await page.click('.search-more');
     await page.waitForFunction(() => document.querySelectorAll('.search-results > li').length > 10);
     for (const r of await results(page)) expect(r.meta).toMatch(/ · Sport$/);
+    expect(await problems()).toEqual([]);
+    await page.close();
+  });
+
+  it('with results shown: no axe violation and no horizontal overflow at 320, 390 and 1280 px, light and dark (screenshots)', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const page = await browser.newPage();
+    const problems = await watch(page);
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(articles[7]!.title)}`);
+    await page.waitForSelector('.search-results > li');
+    const found: Record<string, string[]> = {};
+    for (const width of [320, 390, 1280]) {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20))));
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        found[`${width}px, ${scheme}`] = [...(await axeViolations(page)), ...(overflow > 0 ? [`overflows by ${overflow}px`] : [])];
+        await page.screenshot({ path: path.join(SCREENSHOTS, `search-${width}-${scheme}.png`), fullPage: true });
+      }
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
     expect(await problems()).toEqual([]);
     await page.close();
   });
