@@ -137,7 +137,7 @@ function indexSize(dist) {
   return { kinds, total };
 }
 
-/** Queries a reader might type, from the articles: a headline, a phrase, a common word, a rare word, and a common word in one section. */
+/** Queries a reader might type, from the articles: a headline, a phrase, words from the most common to rare ones, and a common word in one section. */
 function queries(articles) {
   const words = (s) => s.toLowerCase().replace(/[^a-z\s]/g, '').split(/\s+/).filter(Boolean);
   const counts = new Map();
@@ -149,7 +149,7 @@ function queries(articles) {
     { label: 'a 4-word phrase', q: words(middle.paragraphs[1]).slice(5, 9).join(' ') },
     { label: 'the most common word', q: byCount[0][0] },
     { label: 'a word of medium frequency', q: byCount[Math.floor(byCount.length / 20)][0] },
-    { label: 'a rare word', q: byCount.at(-1)[0] },
+    { label: 'a word used once in the first 200 articles', q: byCount.at(-1)[0] },
     { label: 'a common word, one section', q: byCount[1][0], section: 'Sport' },
   ];
 }
