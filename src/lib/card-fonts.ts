@@ -103,6 +103,7 @@ function fontFile(family: Family, subset: string, weight: number): string {
 }
 
 /** Characters that need no glyph of their own (spaces, joiners, variation selectors, marks of direction). */
+// eslint-disable-next-line no-misleading-character-class -- joiners and selectors listed one by one, not combined
 const NO_GLYPH = /[\s\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 
 export interface CardFont {
@@ -222,6 +223,7 @@ export function emojiGraphemes(text: string): string[] {
 }
 
 const EMOJI_BOX = 128;
+// eslint-disable-next-line no-misleading-character-class -- joiners and selectors listed one by one, not combined
 const JOINERS = /[\u200D\uFE0E\uFE0F]/gu;
 const pictureCache = new Map<string, Promise<string>>();
 

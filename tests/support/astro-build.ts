@@ -24,7 +24,9 @@ export function astroLockFile(root = ROOT): string {
   let key = path.resolve(root);
   try {
     key = realpathSync(path.join(root, 'node_modules'));
-  } catch {}
+  } catch {
+    // No node_modules of its own: the root is the key.
+  }
   return path.join(tmpdir(), `astro-${createHash('sha256').update(key).digest('hex').slice(0, 12)}.lock`);
 }
 
