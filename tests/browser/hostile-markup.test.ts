@@ -1,5 +1,5 @@
 /**
- * The hostile fixture page (tests/fixtures/articles-editorial/hostile-markup) in a real Chromium:
+ * The hostile fixture page (tests/fixtures/sets/editorial/hostile-markup) in a real Chromium:
  * every vector tries to set `window.__pwned` or open a dialog. Nothing may run, and the harmless
  * text around each vector ("Before vector NN." … "After vector NN.") must still be there, in order.
  * The page's Content-Security-Policy is bypassed, so this tests the sanitiser, not the CSP.

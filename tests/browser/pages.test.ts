@@ -1,7 +1,7 @@
 /**
  * The built pages in a real Chromium: phone and desktop, light and dark. No horizontal overflow,
  * images loaded, no console errors or failed requests, readable with JavaScript off.
- * The seed fixture's build (tests/fixtures/content/seed) at every size and scheme, with screenshots in
+ * The seed fixture's build (tests/fixtures/sets/seed) at every size and scheme, with screenshots in
  * tests/.output/screenshots (git-ignored: look at them); the front page and every published article page of
  * every site build (content/ and the newsroom fixture: tests/support/site-builds.ts) at the smallest width.
  */

@@ -1,7 +1,7 @@
 /**
  * Sharing in Chromium: the share button (Web Share API when present, otherwise copying the
  * permalink, announced in a live region), paragraph deep links, and redirects from old slugs.
- * The seed article is read from the seed fixture's build (tests/fixtures/content/seed).
+ * The seed article is read from the seed fixture's build (tests/fixtures/sets/seed).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';

@@ -1,5 +1,5 @@
 /**
- * A table wider than the column (tests/fixtures/articles-awkward/wide-table: 7 columns) in Chromium at
+ * A table wider than the column (tests/fixtures/sets/awkward/wide-table: 7 columns) in Chromium at
  * 320 px: the page itself never scrolls sideways; the table scrolls inside its region, which a keyboard
  * user can focus and scroll with the arrow keys; axe finds nothing, light or dark.
  * Screenshots: tests/.output/screenshots/wide-table-*.png.

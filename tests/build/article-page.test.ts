@@ -1,6 +1,6 @@
 /**
  * The seed article's built page holds every part of the source, word for word, in its element and in order.
- * Read from the seed fixture's build (tests/fixtures/content/seed), so editors may change content/ freely;
+ * Read from the seed fixture's build (tests/fixtures/sets/seed), so editors may change content/ freely;
  * what holds for every article of the real content is tests/build/site-invariants.test.ts.
  */
 import { describe, expect, it } from 'vitest';

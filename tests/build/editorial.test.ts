@@ -1,5 +1,5 @@
 /**
- * The editorial fixture set (tests/fixtures/articles-editorial) built for production:
+ * The editorial fixture set (tests/fixtures/sets/editorial) built for production:
  * drafts and scheduled articles are nowhere in the output; hostile markup is neutralised in the HTML
  * (what Chromium makes of it is tests/browser/hostile-markup.test.ts); frontmatter is always text;
  * warnings are printed for headlines too long for link previews.

@@ -1,5 +1,5 @@
 /**
- * The markup policy in a real production build of the editorial fixture set (tests/fixtures/articles-editorial):
+ * The markup policy in a real production build of the editorial fixture set (tests/fixtures/sets/editorial):
  * element names written in prose keep every word (prose-markup), ids are ours or prefixed and unique, in-page
  * links and footnotes land on their targets, frontmatter URLs are http(s) only, and neither the pages nor the
  * feeds carry `javascript:`/`data:` URLs, `srcset` smuggling or images from other sites.

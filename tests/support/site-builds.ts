@@ -4,9 +4,9 @@
  * The invariants (tests/build/site-invariants.test.ts, csp, html-validate, page-weight, nothing-lost,
  * reader-view, deploy-nginx, tests/browser/quality and pages) hold for ANY valid content, so they run over:
  * - "content": the real content/articles, whatever a newsroom has put there (drafts, renames, …);
- * - "newsroom fixture": tests/fixtures/content/newsroom, articles of every shape, proving the same checks hold
+ * - "newsroom fixture": tests/fixtures/sets/newsroom, articles of every shape, proving the same checks hold
  *   for arbitrary content.
- * Exact assertions about one article's words belong to fixture sets (the seed: tests/fixtures/content/seed).
+ * Exact assertions about one article's words belong to fixture sets (the seed: tests/fixtures/sets/seed).
  *
  * Which entries a build published is decided the way the site decides it (src/lib/articles.ts isPublished:
  * not a draft, not dated in the future), at the time the build ran.
