@@ -4,7 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkReadingTime from './src/plugins/remark-reading-time.ts';
 import { bodyRehypePlugins, bodyRemarkPlugins, bodyRemarkRehypeOptions } from './src/plugins/body-plugins.ts';
 import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
-import { parseBuildTime } from './src/lib/build-time.ts';
+import { parseBuildTime } from './src/content-model/build-time.ts';
 import precompress from './src/integrations/precompress.ts';
 import hostRedirects from './src/integrations/host-redirects.ts';
 import nothingLost from './src/integrations/nothing-lost.ts';

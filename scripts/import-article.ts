@@ -1,5 +1,5 @@
 // Turns plain-text wire copy into an article entry, word for word (the parsing rules are in
-// src/lib/wire-copy.ts): caption + credit, summary lines, body paragraphs. Prints what it detected.
+// src/authoring/wire-copy.ts): caption + credit, summary lines, body paragraphs. Prints what it detected.
 // Refuses to overwrite an existing entry. The entry is a draft until an editor removes `draft: true`.
 //
 // Lead photo: --image <file> --alt "…" copies your photo beside the entry; without --image the
@@ -11,8 +11,8 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { slugify } from '../src/lib/slug.ts';
-import { entryMarkdown, parseWireCopy } from '../src/lib/wire-copy.ts';
-import { articlesDir, parseArgs, STANDIN_ALT, writeStandin } from './entry-files.ts';
+import { entryMarkdown, parseWireCopy } from '../src/authoring/wire-copy.ts';
+import { articlesDir, parseArgs, STANDIN_ALT, writeStandin } from './lib/entry-files.ts';
 
 const USAGE = 'usage: npm run import -- path/to/article.txt [--headline "…"] [--slug …] [--image photo.jpg --alt "…"] [--summary N] [--dir content/articles]';
 

@@ -13,10 +13,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { astroBuild } from '../tests/support/astro-build.ts';
-import { CHROMIUM_FLAGS, chromiumPath } from '../tests/support/chromium.ts';
-import { noNginx, startNginx } from '../tests/support/nginx.ts';
-import { serveStatic } from '../tests/support/static-server.ts';
+import { astroBuild } from './lib/astro-build.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from './lib/chromium.ts';
+import { nginxPath, startNginx } from './lib/nginx.ts';
+import { serveStatic } from './lib/static-server.ts';
 
 const args = process.argv.slice(2);
 const arg = (name) => {
@@ -31,13 +31,13 @@ if (!chromiumPath) throw new Error('lighthouse: no Chromium found (apt-get insta
 const outDir = path.join(tmpdir(), 'reader-lighthouse');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
-const server = noNginx ? await serveStatic(outDir, '/') : await startNginx(outDir, '/');
+const server = nginxPath ? await startNginx(outDir, '/') : await serveStatic(outDir, '/');
 const build = astroBuild(outDir, { SITE_URL: server.origin, BASE_PATH: '/' });
 if (build.status !== 0) {
   await server.close();
   throw new Error(`lighthouse: astro build failed:\n${build.output}`);
 }
-console.log(`[lighthouse] built ${outDir} for ${server.origin} in ${Math.round(build.ms)} ms; serving with ${noNginx ? 'the static test server' : 'nginx + deploy/nginx.conf'}`);
+console.log(`[lighthouse] built ${outDir} for ${server.origin} in ${Math.round(build.ms)} ms; serving with ${nginxPath ? 'nginx + deploy/nginx.conf' : 'the static test server'}`);
 
 // The first real article page (redirect pages for old slugs carry a meta refresh).
 const slug = readdirSync(path.join(outDir, 'articles')).find(

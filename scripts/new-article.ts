@@ -1,5 +1,5 @@
 // Scaffolds a new article entry: content/articles/<slug>/index.md with every field of the field
-// table (the optional ones commented out, each with a hint; src/lib/entry-template.ts), `published`
+// table (the optional ones commented out, each with a hint; src/authoring/entry-template.ts), `published`
 // set to now, and the project's stand-in lead photo, as a draft (it shows in `npm run dev`, not in
 // production builds). A production build refuses a non-draft entry that still has the template's
 // placeholder text or the stand-in photo.
@@ -8,8 +8,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { slugify, uniqueSlug } from '../src/lib/slug.ts';
-import { templateMarkdown } from '../src/lib/entry-template.ts';
-import { articlesDir, parseArgs, STANDIN_ALT, takenSlugs, writeStandin } from './entry-files.ts';
+import { templateMarkdown } from '../src/authoring/entry-template.ts';
+import { articlesDir, parseArgs, STANDIN_ALT, takenSlugs, writeStandin } from './lib/entry-files.ts';
 
 const USAGE = 'usage: npm run new -- "Headline" [--slug my-slug] [--dir content/articles]';
 if (process.argv.includes('--help') || process.argv.includes('-h')) {

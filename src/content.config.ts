@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { articleSchema } from './lib/article-schema.ts';
+import { articleSchema } from './content-model/article-schema.ts';
 import { SLUG_PATTERN } from './lib/urls.ts';
-import { articlesLoader, problemBoard } from './loaders/articles-loader.ts';
+import { articlesLoader, problemBoard } from './content-model/articles-loader.ts';
 
 /**
  * Where the entries live, relative to the project root. `ARTICLES_DIR` switches it (tests build

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { SITE } from '../site.config.ts';
 import { absoluteUrl, safeHttpUrl, withBase, SITE_FILES } from '../lib/urls.ts';
-import { getFeedItems } from '../lib/feed-items.ts';
+import { getFeedItems } from '../publishing/feed-items.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL;

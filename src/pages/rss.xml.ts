@@ -7,7 +7,7 @@ import { getRssString } from '@astrojs/rss';
 import { xmlSafe } from '../lib/clean-text.ts';
 import { SITE } from '../site.config.ts';
 import { absoluteUrl, withBase, SITE_FILES } from '../lib/urls.ts';
-import { getFeedItems } from '../lib/feed-items.ts';
+import { getFeedItems } from '../publishing/feed-items.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL;

@@ -4,10 +4,10 @@
  * the same gate and URL function as the pages themselves.
  */
 import type { APIRoute } from 'astro';
-import { getArticles } from '../lib/collection.ts';
+import { getArticles } from '../content-model/collection.ts';
 import { absoluteUrl, articlePath, withBase } from '../lib/urls.ts';
-import { sitemapXml } from '../lib/sitemap.ts';
-import { lastModified } from '../lib/articles.ts';
+import { sitemapXml } from '../publishing/sitemap.ts';
+import { lastModified } from '../content-model/articles.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL;

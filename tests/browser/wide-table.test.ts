@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, noBrowser } from '../support/chromium.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { fixtureSiteDir } from '../support/fixture-builds.ts';
 import { SCREENSHOTS } from '../support/paths.ts';
 import { axeViolations } from '../support/axe.ts';

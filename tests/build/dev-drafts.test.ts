@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll, text, attr } from '../support/html.ts';
-import { astroLockFile } from '../support/astro-build.ts';
+import { astroLockFile } from '../../scripts/lib/astro-build.ts';
 import { FIXTURE_SETS } from '../support/fixture-builds.ts';
 import { OUTPUT, ROOT } from '../support/paths.ts';
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { astroLockFile } from '../support/astro-build.ts';
+import { astroLockFile } from '../../scripts/lib/astro-build.ts';
 import { FIXTURE_SETS, fixtureBuild, fixtureSiteDir } from '../support/fixture-builds.ts';
 import { ROOT } from '../support/paths.ts';
 

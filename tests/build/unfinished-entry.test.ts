@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select, text } from '../support/html.ts';
-import { astroBuild, astroLockFile, type BuildResult } from '../support/astro-build.ts';
+import { astroBuild, astroLockFile, type BuildResult } from '../../scripts/lib/astro-build.ts';
 import { OUTPUT, ROOT, TEST_SITE_URL } from '../support/paths.ts';
 
 const WORK = path.join(OUTPUT, 'unfinished-entry');

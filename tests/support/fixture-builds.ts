@@ -27,7 +27,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { astroBuild, type BuildResult } from './astro-build.ts';
+import { astroBuild, type BuildResult } from '../../scripts/lib/astro-build.ts';
 import { OUTPUT, TEST_SITE_URL } from './paths.ts';
 
 /** Every fixture set is an articles folder, `tests/fixtures/sets/<name>/`, built with ARTICLES_DIR pointing at it. */

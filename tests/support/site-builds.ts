@@ -8,15 +8,15 @@
  *   for arbitrary content.
  * Exact assertions about one article's words belong to fixture sets (the seed: tests/fixtures/sets/seed).
  *
- * Which entries a build published is decided the way the site decides it (src/lib/articles.ts isPublished:
+ * Which entries a build published is decided the way the site decides it (src/content-model/articles.ts isPublished:
  * not a draft, not dated in the future), at the time the build ran.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { isPublished, sortNewestFirst } from '../../src/lib/articles.ts';
+import { isPublished, sortNewestFirst } from '../../src/content-model/articles.ts';
 import { articlePath } from '../../src/lib/urls.ts';
-import type { BuildResult } from './astro-build.ts';
+import type { BuildResult } from '../../scripts/lib/astro-build.ts';
 import { FIXTURE_SETS, fixtureBuild, fixtureSiteDir } from './fixture-builds.ts';
 import { OUTPUT, ROOT, SITE_DIR, TEST_SITE_URL } from './paths.ts';
 

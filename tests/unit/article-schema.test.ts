@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { load } from 'js-yaml';
-import { articleSchema, entryDate, parseEntryDate } from '../../src/lib/article-schema.ts';
+import { articleSchema, entryDate, parseEntryDate } from '../../src/content-model/article-schema.ts';
 import { SEED_ENTRY_DIR } from '../support/source-article.ts';
 
 // Astro resolves `image.src` to image metadata; outside a build we validate it as a path.

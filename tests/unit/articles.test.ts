@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isPublished, publicationStatus, sortNewestFirst } from '../../src/lib/articles.ts';
+import { isPublished, publicationStatus, sortNewestFirst } from '../../src/content-model/articles.ts';
 import { formatDate, formatDateTime, isoDate } from '../../src/lib/dates.ts';
-import { unpublishableRender } from '../../src/lib/render-problems.ts';
+import { unpublishableRender } from '../../src/content-model/render-problems.ts';
 
 const a = (title: string, published?: string, draft = false) => ({
   data: { title, draft, ...(published ? { published: new Date(published) } : {}) },

@@ -1,9 +1,9 @@
-/** The link-preview card of each article, generated at build (see src/lib/social-card.ts). */
+/** The link-preview card of each article, generated at build (see src/publishing/social-card.ts). */
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArticles, type Article } from '../../../lib/collection.ts';
-import { renderSocialCard } from '../../../lib/social-card.ts';
-import { missingCardGlyphs } from '../../../lib/card-fonts.ts';
+import { getArticles, type Article } from '../../../content-model/collection.ts';
+import { renderSocialCard } from '../../../publishing/social-card.ts';
+import { missingCardGlyphs } from '../../../publishing/card-fonts.ts';
 import { SITE } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () => {

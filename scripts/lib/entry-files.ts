@@ -2,9 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+import { ROOT } from './paths.ts';
 
 /** Where entries go: `--dir`, else ARTICLES_DIR, else content/articles. */
 export function articlesDir(flag: string | undefined): string {
@@ -21,7 +19,7 @@ export function writeStandin(file: string): void {
   if (result.status !== 0) throw new Error(`make-standin-image failed: ${result.stderr}`);
 }
 
-export { STANDIN_ALT } from '../src/lib/standin.ts';
+export { STANDIN_ALT } from '../../src/authoring/standin.ts';
 
 /** `--name value` flags and positional arguments. */
 export function parseArgs(argv: string[], flags: readonly string[]): { positional: string[]; options: Record<string, string> } {

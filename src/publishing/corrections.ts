@@ -1,5 +1,5 @@
 /** Corrections: one wording and one order for the article page and the feeds. */
-import { formatDate, isoDate } from './dates.ts';
+import { formatDate, isoDate } from '../lib/dates.ts';
 
 export interface Correction {
   date: Date;

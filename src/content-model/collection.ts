@@ -23,7 +23,7 @@ export function getArticles(): Promise<Article[]> {
 export type ArticleProblems = CollectionEntry<'articleProblems'>;
 
 /**
- * In `astro dev`: the entries left out for their problems (see src/loaders/articles-loader.ts), shown at
+ * In `astro dev`: the entries left out for their problems (see src/content-model/articles-loader.ts), shown at
  * their article URLs. Always empty in a production build, which stops at any problem instead.
  */
 export async function getArticleProblems(): Promise<ArticleProblems[]> {

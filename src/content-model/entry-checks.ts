@@ -4,13 +4,13 @@
  * `content/articles/foo/index.md: summary: expected 1 to 5 items, got 0`.
  *
  * Pure functions: the file-system side (reading entries, opening images) is in
- * src/loaders/articles-loader.ts, which runs these before Astro's own loader.
+ * src/content-model/articles-loader.ts, which runs these before Astro's own loader.
  */
 import type { z } from 'astro/zod';
-import { SLUG_PATTERN } from './urls.ts';
-import { closestMatch } from './edit-distance.ts';
-import { PLACEHOLDER_TEXTS } from './entry-template.ts';
-import { STANDIN_ALT } from './standin.ts';
+import { SLUG_PATTERN } from '../lib/urls.ts';
+import { closestMatch } from '../lib/edit-distance.ts';
+import { PLACEHOLDER_TEXTS } from '../authoring/entry-template.ts';
+import { STANDIN_ALT } from '../authoring/standin.ts';
 
 /** Headlines longer than this are cut off in link previews (social cards, messengers, search results). */
 export const HEADLINE_PREVIEW_LIMIT = 110;
@@ -265,7 +265,7 @@ function stringsIn(value: unknown, path: PropertyKey[], out: { path: PropertyKey
 }
 
 /**
- * Text from the `npm run new` template (src/lib/entry-template.ts) left in an entry: in a
+ * Text from the `npm run new` template (src/authoring/entry-template.ts) left in an entry: in a
  * non-draft entry it would be published. `level` is 'error' for production builds and
  * 'warning' in `astro dev`.
  */

@@ -15,7 +15,7 @@ export interface FeedContentInput {
   image: { url: string; alt: string; width: number; height: number; caption?: string | undefined; credit?: string | undefined };
   summary: readonly string[];
   bodyHtml: string;
-  /** Correction notices, shown after the body as on the page (src/lib/corrections.ts). */
+  /** Correction notices, shown after the body as on the page (src/publishing/corrections.ts). */
   corrections?: { heading: string; notices: readonly CorrectionNotice[] } | undefined;
 }
 
@@ -37,7 +37,7 @@ function absolute(url: string, base: string): string | undefined {
 /**
  * Rewrite every URL attribute (and srcset candidate) of a hast tree to an absolute URL. One that does not
  * parse is dropped (a link without href stays as its text), never passed on: validation reports such URLs
- * (src/lib/body-checks.ts), so this only guards the feeds.
+ * (src/content-model/body-checks.ts), so this only guards the feeds.
  */
 export function absolutizeUrls(tree: Root, pageUrl: string): void {
   visit(tree, 'element', (node: Element) => {

@@ -4,11 +4,11 @@
  */
 import { getImage } from 'astro:assets';
 import { imageSize } from './image-size.ts';
-import { getArticles } from './collection.ts';
-import { absoluteUrl, articlePath } from './urls.ts';
+import { getArticles } from '../content-model/collection.ts';
+import { absoluteUrl, articlePath } from '../lib/urls.ts';
 import { describeArticle } from './describe.ts';
 import { feedContentHtml } from './feed-content.ts';
-import { lastRevised } from './articles.ts';
+import { lastRevised } from '../content-model/articles.ts';
 import { correctionNotices, correctionsHeading } from './corrections.ts';
 import { SITE } from '../site.config.ts';
 
@@ -19,7 +19,7 @@ export interface FeedItem {
   contentHtml: string;
   imageUrl: string;
   published?: Date | undefined;
-  /** When the article was last updated or corrected (src/lib/articles.ts lastRevised); undefined if never. */
+  /** When the article was last updated or corrected (src/content-model/articles.ts lastRevised); undefined if never. */
   modified?: Date | undefined;
   authors: { name: string; url?: string | undefined }[];
   tags: string[];

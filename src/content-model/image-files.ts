@@ -9,7 +9,7 @@
  * Images over IMAGE_PIXEL_LIMIT are refused too (decoding them takes gigabytes; past ~270 megapixels the
  * build crashes). Only the image's header is read here.
  *
- * This is the file-system side of the checks; the messages follow src/lib/entry-checks.ts.
+ * This is the file-system side of the checks; the messages follow src/content-model/entry-checks.ts.
  */
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -111,7 +111,7 @@ export interface ArticleFiles {
 
 /**
  * Every file-related problem of one entry: its folder, its lead photo (`image.src`), its body images and
- * the URLs in its body (src/lib/body-checks.ts).
+ * the URLs in its body (src/content-model/body-checks.ts).
  */
 export async function articleFileProblems({ file, entryFile, articlesDir, imageSrc, body }: ArticleFiles): Promise<EntryProblem[]> {
   const problems: EntryProblem[] = [];

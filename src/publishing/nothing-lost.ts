@@ -22,8 +22,8 @@ import type { Nodes as MdNodes, Root as MdRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { fromHtml } from 'hast-util-from-html';
 import type { Nodes as HNodes, Element } from 'hast';
-import type { EntryProblem } from './entry-checks.ts';
-import { cleanText } from './clean-text.ts';
+import type { EntryProblem } from '../content-model/entry-checks.ts';
+import { cleanText } from '../lib/clean-text.ts';
 
 /** One text the page must show, and the entry field it comes from (`body`, `summary item 2`, `image.caption`…). */
 export interface SourceText {

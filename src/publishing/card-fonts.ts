@@ -1,5 +1,5 @@
 /**
- * Fonts for the link-preview card (src/lib/social-card.ts), all from npm packages (nothing is
+ * Fonts for the link-preview card (src/publishing/social-card.ts), all from npm packages (nothing is
  * downloaded at build), loaded only when a headline needs them:
  *
  * - Source Serif 4 (`@fontsource/source-serif-4`): Latin, Latin Extended, Vietnamese, Greek, Cyrillic;

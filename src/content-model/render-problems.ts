@@ -3,7 +3,7 @@
  * library's), as problems in the one message form: `<file>: body: <problem>`.
  *
  * Astro's glob loader catches such an error, logs `Error rendering <entry>: <message>` and stores the
- * entry without a body; src/loaders/articles-loader.ts reads that log line (parseRenderError) and
+ * entry without a body; src/content-model/articles-loader.ts reads that log line (parseRenderError) and
  * turns it into a failure (renderProblem). Pure functions.
  */
 import type { EntryProblem } from './entry-checks.ts';

@@ -1,7 +1,7 @@
 /**
  * The link-preview card: the lead photo cropped to 1200×630, darkened towards the bottom, with the
  * headline and the site name set in Source Serif 4, or for other scripts in the fonts of
- * src/lib/card-fonts.ts (npm packages: nothing is downloaded at build). A headline in a right-to-left
+ * src/publishing/card-fonts.ts (npm packages: nothing is downloaded at build). A headline in a right-to-left
  * script (Arabic, Hebrew) is set right to left, from the right margin.
  * Text becomes vector paths (satori), so the card is identical on every machine; sharp rasterises
  * and encodes it as JPEG.

@@ -2,7 +2,7 @@
  * The entry `npm run new` writes (scripts/new-article.ts): every field of the field table, the
  * optional ones commented out, each with a one-line hint, and placeholder text where the editor
  * must write. A production build refuses a non-draft entry that still holds any of the
- * placeholders (src/lib/entry-checks.ts), so an unedited template cannot be published.
+ * placeholders (src/content-model/entry-checks.ts), so an unedited template cannot be published.
  */
 
 /** Placeholder text of the template, by what it stands for. Old templates used the same summary and body text. */

@@ -4,9 +4,9 @@
  * Astro stops at the first invalid entry and prints the field apart from the file; a missing
  * image is reported without naming the entry at all. This pass reads every entry first and
  * reports every problem at once, one line each: `<file>: <field>: <problem>` (see
- * src/lib/entry-checks.ts). Then Astro's glob loader renders the entries; an error while rendering
+ * src/content-model/entry-checks.ts). Then Astro's glob loader renders the entries; an error while rendering
  * one (which Astro would only log, storing the entry without its body) is a problem too
- * (`<file>: body: …`, src/lib/render-problems.ts).
+ * (`<file>: body: …`, src/content-model/render-problems.ts).
  *
  * Errors stop `astro build`, `astro sync` and `astro check`. In `astro dev` they do not stop the
  * server: the entries with problems are left out, the others are served, and each broken entry's URL
@@ -26,10 +26,10 @@ import { z } from 'astro/zod';
 import { createMarkdownProcessor, parseFrontmatter, type MarkdownRenderer, type RehypePlugin } from '@astrojs/markdown-remark';
 import { load as loadYaml, CORE_SCHEMA, mergeTag } from 'js-yaml';
 import sharp from 'sharp';
-import { articleSchema } from '../lib/article-schema.ts';
-import { articleFileProblems } from '../lib/image-files.ts';
-import { parseRenderError, renderProblem, unrenderedProblem } from '../lib/render-problems.ts';
-import { remoteImageProblems } from '../lib/remote-images.ts';
+import { articleSchema } from './article-schema.ts';
+import { articleFileProblems } from './image-files.ts';
+import { parseRenderError, renderProblem, unrenderedProblem } from './render-problems.ts';
+import { remoteImageProblems } from './remote-images.ts';
 import {
   bodyImageProblems,
   bodyProblems,
@@ -43,8 +43,8 @@ import {
   slugOf,
   standinProblems,
   type EntryProblem,
-} from '../lib/entry-checks.ts';
-import { isStandinExif } from '../lib/standin.ts';
+} from './entry-checks.ts';
+import { isStandinExif } from '../authoring/standin.ts';
 import { bodyRehypePlugins, bodyRemarkPlugins, bodyRemarkRehypeOptions } from '../plugins/body-plugins.ts';
 import rehypeImageAlt, { imagesWithoutAlt } from '../plugins/rehype-image-alt.ts';
 
@@ -65,7 +65,7 @@ const pathSchema = articleSchema(z.string({ error: 'expected a path such as ./ph
 /** Every field the schema knows, for "did you mean …?" on unknown ones. */
 const KNOWN_FIELDS = fieldPaths(pathSchema);
 
-/** Whether the lead image (already checked by src/lib/image-files.ts) is the project's stand-in. */
+/** Whether the lead image (already checked by src/content-model/image-files.ts) is the project's stand-in. */
 async function isStandinImage(entryFile: string, src: string): Promise<boolean> {
   try {
     return isStandinExif((await sharp(path.resolve(path.dirname(entryFile), src)).metadata()).exif);
@@ -160,7 +160,7 @@ export async function checkArticles({ dir, root, production = true }: Options): 
       const draft = frontmatter.draft === true;
       if (!draft) problems.push(...placeholderProblems(file, frontmatter, body, unfinished));
 
-      // The entry's folder, lead photo, body images and body URLs (src/lib/image-files.ts).
+      // The entry's folder, lead photo, body images and body URLs (src/content-model/image-files.ts).
       const image = frontmatter.image as { src?: unknown; alt?: unknown; standIn?: unknown } | undefined;
       const src = image?.src;
       const fileProblems = await articleFileProblems({ file, entryFile: absoluteFile, articlesDir: absolute, imageSrc: src, body });
@@ -355,7 +355,7 @@ export function articlesLoader({
       // environment override it, and a stray one must not relax a production build.)
       const options: Options = { dir, root: fileURLToPath(context.config.root), production: !context.watcher };
       // Astro keeps parsed entries between builds and re-parses only changed files; it forgets them when
-      // content.config.ts changes, but not when the schema (imported from src/lib/article-schema.ts) does.
+      // content.config.ts changes, but not when the schema (imported from src/content-model/article-schema.ts) does.
       // Entries parsed under an older schema would lack its new fields and defaults: start afresh instead.
       const digest = schemaDigest(pathSchema);
       if (context.meta.get('schema-digest') !== digest) {

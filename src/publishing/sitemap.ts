@@ -1,5 +1,5 @@
 /** Sitemap protocol 0.9 XML from a list of absolute URLs. */
-import { xmlSafe } from './clean-text.ts';
+import { xmlSafe } from '../lib/clean-text.ts';
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -18,7 +18,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import remarkLiteralHtml, { TOO_MANY_UNCLOSED } from '../plugins/remark-literal-html.ts';
 import type { EntryProblem } from './entry-checks.ts';
-import { isLocalUrl } from './urls.ts';
+import { isLocalUrl } from '../lib/urls.ts';
 
 const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkLiteralHtml).freeze();
 

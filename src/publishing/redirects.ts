@@ -2,7 +2,7 @@
  * Redirects from old slugs: which old slug goes to which article, with collisions reported, and the
  * host rules made from them (Netlify / Cloudflare Pages `_redirects`, an nginx include).
  */
-import { articlePath } from './urls.ts';
+import { articlePath } from '../lib/urls.ts';
 
 export interface Redirectable {
   id: string;
@@ -52,7 +52,7 @@ export function redirectRules(articles: readonly Redirectable[], base: string): 
   return rules.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
 
-const GENERATED = '# Written by the build from each article\u2019s redirectFrom (src/lib/redirects.ts). Do not edit in dist/.';
+const GENERATED = '# Written by the build from each article\u2019s redirectFrom (src/publishing/redirects.ts). Do not edit in dist/.';
 
 /**
  * `_redirects` for Netlify and Cloudflare Pages: `/old/ /new/ 301`, one rule a line, then the site's own

@@ -2,9 +2,9 @@
  * schema.org JSON-LD for articles and the site. Only what the content states goes in:
  * missing dates or authors are left out, never invented.
  */
-import { lastModified } from './articles.ts';
+import { lastModified } from '../content-model/articles.ts';
 import { oldestFirst } from './corrections.ts';
-import { safeHttpUrl } from './urls.ts';
+import { safeHttpUrl } from '../lib/urls.ts';
 
 export interface NewsArticleInput {
   url: string;

@@ -4,9 +4,9 @@
  * the image field is passed in because only Astro's loader can resolve a file beside the entry.
  */
 import { z } from 'astro/zod';
-import { SLUG_PATTERN } from './urls.ts';
-import { safeHttpUrl } from './urls.ts';
-import { cleanText } from './clean-text.ts';
+import { SLUG_PATTERN } from '../lib/urls.ts';
+import { safeHttpUrl } from '../lib/urls.ts';
+import { cleanText } from '../lib/clean-text.ts';
 
 /**
  * A text field. Control characters pasted with the copy are cleaned first (src/lib/clean-text.ts:
@@ -57,7 +57,7 @@ function describeValue(value: unknown): string {
  *
  * A `Date` is accepted as it is: Astro's YAML parser turns unquoted timestamps into Dates before
  * the schema sees them, so the articles loader checks the text as written (see
- * src/loaders/articles-loader.ts) and this function on it.
+ * src/content-model/articles-loader.ts) and this function on it.
  */
 export function parseEntryDate(value: unknown): { date: Date } | { problem: string } {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? { problem: `expected a date such as ${DATE_EXAMPLE}` } : { date: value };

@@ -5,7 +5,7 @@
  * checks need: the images Astro will import from beside the entry (`![alt](./photo.jpg)`) and every URL
  * a reader or feed reader would follow (markdown links, and `href`/`src`/`cite`/`poster`/`srcset` in raw
  * HTML). `bodyProblems()`-style checks below turn those into `<file>: body: <problem>` lines; the
- * file-system side (does the image exist, where does it really live) is in src/lib/image-files.ts.
+ * file-system side (does the image exist, where does it really live) is in src/content-model/image-files.ts.
  *
  * Pure functions: no file system, no network. New body checks join here, reading the same `BodyFacts`.
  */
@@ -58,7 +58,7 @@ function isAbsoluteUrl(url: string): boolean {
 
 /** How Astro's markdown pipeline (remark-collect-images) treats an image URL. */
 export function classifyImage(url: string): BodyImage {
-  // An address on another site is refused as such (src/lib/remote-images.ts), whatever its `%`s.
+  // An address on another site is refused as such (src/content-model/remote-images.ts), whatever its `%`s.
   if (isAbsoluteUrl(url) || url.startsWith('//')) return { url, kind: 'remote' };
   let decoded: string;
   try {
@@ -71,7 +71,7 @@ export function classifyImage(url: string): BodyImage {
   return { url, kind: 'local', path: decoded };
 }
 
-/** URL-valued attributes in raw HTML: the ones the feeds make absolute (src/lib/feed-content.ts). */
+/** URL-valued attributes in raw HTML: the ones the feeds make absolute (src/publishing/feed-content.ts). */
 const HTML_URL_ATTRIBUTES = [
   ['href', 'link'],
   ['src', 'image'],
@@ -178,7 +178,7 @@ export function bodyUrlProblems(file: string, facts: BodyFacts): EntryProblem[] 
 
 /**
  * Image URLs that cannot be published as written: a `%` that does not start an escape, or a site-root
- * path. Local paths are checked against the file system in src/lib/image-files.ts; remote images are
+ * path. Local paths are checked against the file system in src/content-model/image-files.ts; remote images are
  * the markup policy's concern.
  */
 export function bodyImageUrlProblems(file: string, facts: BodyFacts): EntryProblem[] {
