@@ -4,7 +4,7 @@
  * the image field is passed in because only Astro's loader can resolve a file beside the entry.
  */
 import { z } from 'astro/zod';
-import { SLUG_PATTERN } from '../lib/urls.ts';
+import { SLUG_PATTERN } from '../lib/slug.ts';
 import { safeHttpUrl } from '../lib/urls.ts';
 import { cleanText } from '../lib/clean-text.ts';
 

@@ -40,11 +40,11 @@ import {
   placeholderProblems,
   redirectProblems,
   schemaProblems,
-  slugOf,
   standinProblems,
   type EntryProblem,
 } from './entry-checks.ts';
 import { isStandinExif } from '../authoring/standin.ts';
+import { slugOf } from '../lib/slug.ts';
 import { bodyRehypePlugins, bodyRemarkPlugins, bodyRemarkRehypeOptions } from '../plugins/body-plugins.ts';
 import rehypeImageAlt, { imagesWithoutAlt } from '../plugins/rehype-image-alt.ts';
 

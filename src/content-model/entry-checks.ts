@@ -7,7 +7,6 @@
  * src/content-model/articles-loader.ts, which runs these before Astro's own loader.
  */
 import type { z } from 'astro/zod';
-import { SLUG_PATTERN } from '../lib/urls.ts';
 import { closestMatch } from '../lib/edit-distance.ts';
 import { PLACEHOLDER_TEXTS } from '../authoring/entry-template.ts';
 import { STANDIN_ALT } from '../authoring/standin.ts';
@@ -39,20 +38,6 @@ export function formatProblems(problems: readonly EntryProblem[]): string {
   }
   if (warnings.length) lines.push(...warnings.map((w) => `warning: ${formatProblem(w)}`));
   return lines.join('\n');
-}
-
-/**
- * The slug of an entry path relative to the articles folder (`foo/index.md` → `foo`), or a problem.
- * The slug is the folder name: lowercase words and digits joined by single hyphens.
- */
-export function slugOf(entry: string): { slug: string } | { problem: string } {
-  const slug = entry.replace(/\/index\.md$/, '');
-  if (!entry.endsWith('/index.md') || slug.includes('/') || !SLUG_PATTERN.test(slug)) {
-    return {
-      problem: `expected <articles folder>/<slug>/index.md with <slug> in lowercase words and hyphens (e.g. "budget-vote-delayed"), got "${entry}"`,
-    };
-  }
-  return { slug };
 }
 
 /** Entries whose slugs collide (compared case-insensitively, as some file systems do). */

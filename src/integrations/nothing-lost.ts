@@ -17,7 +17,8 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { articleSchema } from '../content-model/article-schema.ts';
 import { isPublished } from '../content-model/articles.ts';
 import { parseBuildTime } from '../content-model/build-time.ts';
-import { formatProblems, slugOf, type EntryProblem } from '../content-model/entry-checks.ts';
+import { formatProblems, type EntryProblem } from '../content-model/entry-checks.ts';
+import { slugOf } from '../lib/slug.ts';
 import { nothingLostProblems, type ShownFields } from '../publishing/nothing-lost.ts';
 import { articlePath } from '../lib/urls.ts';
 

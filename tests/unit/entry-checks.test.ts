@@ -16,13 +16,13 @@ import {
   imagePathProblem,
   placeholderProblems,
   redirectProblems,
-  slugOf,
   standinProblems,
   unknownFieldProblem,
 } from '../../src/content-model/entry-checks.ts';
 import { PLACEHOLDERS } from '../../src/authoring/entry-template.ts';
 import { STANDIN_ALT } from '../../src/authoring/standin.ts';
 import { ArticleValidationError } from '../../src/content-model/articles-loader.ts';
+import { slugOf } from '../../src/lib/slug.ts';
 import { ROOT } from '../support/paths.ts';
 
 describe('pure checks', () => {
