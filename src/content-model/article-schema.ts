@@ -8,17 +8,21 @@ import { SLUG_PATTERN } from '../lib/slug.ts';
 import { safeHttpUrl } from '../lib/urls.ts';
 import { cleanText } from '../lib/clean-text.ts';
 
+/*
+ * Messages say what is wrong, never which field: the checks (src/content-model/entry-checks.ts, schemaProblems)
+ * put the field's exact path in front, as `<file>: <field>: <problem>`.
+ */
+
 /**
  * A text field. Control characters pasted with the copy are cleaned first (src/lib/clean-text.ts:
  * a vertical tab becomes a space, a backspace or NUL disappears), so pages, feeds and cards all get
  * the same clean text; a field with nothing else in it is empty.
  */
-const text = (field: string) =>
-  z.string({ error: `${field}: expected text` }).overwrite(cleanText).trim().min(1, { error: `${field}: must not be empty` });
+const text = () => z.string({ error: 'expected text' }).overwrite(cleanText).trim().min(1, { error: 'must not be empty' });
 
 /** A link in the frontmatter: an absolute http(s) URL, nothing else (no `javascript:`, `data:`, `mailto:` or relative URLs). */
-const httpUrl = (field: string) => {
-  const expected = `${field}: expected an http(s) URL such as https://example.com/staff/jane`;
+const httpUrl = () => {
+  const expected = 'expected an http(s) URL such as https://example.com/staff/jane';
   return z.string({ error: expected }).refine((value) => safeHttpUrl(value) !== undefined, {
     error: (issue) => {
       const value = String(issue.input);
@@ -94,11 +98,11 @@ export function parseEntryDate(value: unknown): { date: Date } | { problem: stri
 }
 
 /** The schema of a date field (`published`, `updated`, a correction's `date`): see {@link parseEntryDate}. */
-export function entryDate(field: string) {
+export function entryDate() {
   return z.unknown().transform((value, ctx): Date => {
     const result = parseEntryDate(value);
     if ('date' in result) return result.date;
-    ctx.addIssue({ code: 'custom', message: `${field}: ${result.problem}`, input: value });
+    ctx.addIssue({ code: 'custom', message: result.problem, input: value });
     return z.NEVER;
   });
 }
@@ -130,78 +134,78 @@ const asItems = (input: unknown, fallback: string, { split = false } = {}): stri
 const listError =
   (field: string, expected: string, example: (input: unknown) => string[]) =>
   (issue: { code?: string; input?: unknown }): string | undefined =>
-    issue.code === 'invalid_type' && issue.input !== undefined ? `${field}: ${shapeHint(expected, issue.input, [`${field}:`, ...example(issue.input)])}` : undefined;
+    issue.code === 'invalid_type' && issue.input !== undefined ? shapeHint(expected, issue.input, [`${field}:`, ...example(issue.input)]) : undefined;
 
 export function articleSchema<Image extends z.ZodType>(image: Image) {
   return z.strictObject({
     /** The headline. */
-    title: text('title'),
+    title: text(),
     /** Optional one-sentence dek under the headline. */
-    standfirst: text('standfirst').optional(),
+    standfirst: text().optional(),
     /** Key points: 1 to 5 bullets. */
     summary: z
-      .array(text('summary item'), {
+      .array(text(), {
         error: (issue) =>
           listError('summary', 'expected a list of 1 to 5 key points', (input) => asItems(input, 'The first key point.').map((s) => `  - ${yamlText(s)}`))(issue) ??
-          'summary: expected a list of 1 to 5 key points',
+          'expected a list of 1 to 5 key points',
       })
       // A refinement rather than .min()/.max(): those would also count the characters of a text given instead of a list.
       .refine((list) => list.length >= 1 && list.length <= 5, {
-        error: (issue) => `summary: expected 1 to 5 items, got ${(issue.input as unknown[]).length}`,
+        error: (issue) => `expected 1 to 5 items, got ${(issue.input as unknown[]).length}`,
       }),
     /** The lead photo, a file beside the entry. */
     image: z.strictObject(
       {
         src: image,
-        alt: text('image.alt'),
-        caption: text('image.caption').optional(),
-        credit: text('image.credit').optional(),
+        alt: text(),
+        caption: text().optional(),
+        credit: text().optional(),
         /**
          * `true` when the lead photo is deliberately the project's stand-in illustration
          * (scripts/make-standin-image.mjs). Without it a production build refuses a non-draft
          * entry whose lead photo is the stand-in: it is a placeholder that `npm run new` and
          * `npm run import` write until the real photo arrives.
          */
-        standIn: z.boolean({ error: 'image.standIn: expected true or false' }).optional(),
+        standIn: z.boolean({ error: 'expected true or false' }).optional(),
       },
       {
         error: (issue) =>
           issue.input === undefined
-            ? 'image: expected src, alt, and optionally caption and credit'
-            : `image: ${shapeHint('expected src, alt, and optionally caption and credit', issue.input, [
+            ? 'expected src, alt, and optionally caption and credit'
+            : shapeHint('expected src, alt, and optionally caption and credit', issue.input, [
                 'image:',
                 `  src: ${typeof issue.input === 'string' && issue.input.trim() ? issue.input.trim() : './photo.jpg'}`,
                 '  alt: "What the photo shows."',
-              ])}`,
+              ]),
       },
     ),
     /** Authors, when known. */
     byline: z
       .array(
         z.strictObject(
-          { name: text('byline name'), url: httpUrl('byline url').optional() },
+          { name: text(), url: httpUrl().optional() },
           {
             error: (issue) =>
               issue.input === undefined
                 ? undefined
-                : `byline item: ${shapeHint('expected an author with a name', issue.input, [
+                : shapeHint('expected an author with a name', issue.input, [
                     'byline:',
                     `  - name: ${yamlText(asItems(issue.input, 'Alex Smith')[0]!)}`,
-                  ])}`,
+                  ]),
           },
         ),
         { error: listError('byline', 'expected a list of authors', (input) => asItems(input, 'Alex Smith').flatMap((name) => [`  - name: ${yamlText(name)}`])) },
       )
       .default([]),
     /** First publication; shown and used in metadata only when given. */
-    published: entryDate('published').optional(),
+    published: entryDate().optional(),
     /** Last substantive update. */
-    updated: entryDate('updated').optional(),
+    updated: entryDate().optional(),
     /** Section name (e.g. "Politics"), when known. */
-    section: text('section').optional(),
+    section: text().optional(),
     /** Topic tags. */
     tags: z
-      .array(text('tag'), { error: listError('tags', 'expected a list of topics', (input) => asItems(input, 'Politics', { split: true }).map((t) => `  - ${yamlText(t)}`)) })
+      .array(text(), { error: listError('tags', 'expected a list of topics', (input) => asItems(input, 'Politics', { split: true }).map((t) => `  - ${yamlText(t)}`)) })
       .default([]),
     /**
      * Corrections, each a dated notice shown at the end of the article ("Correction, 28 November 2026: …"),
@@ -211,21 +215,21 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
       .array(
         z.strictObject(
           {
-            date: entryDate('corrections date'),
-            text: text('corrections text'),
+            date: entryDate(),
+            text: text(),
           },
-          { error: 'corrections: expected each item to have a date and a text (date: 2026-11-28T16:30:00Z, text: "…")' },
+          { error: 'expected each item to have a date and a text (date: 2026-11-28T16:30:00Z, text: "…")' },
         ),
-        { error: 'corrections: expected a list of items, each with a date and a text (see the field table in README.md)' },
+        { error: 'expected a list of items, each with a date and a text (see the field table in README.md)' },
       )
       .default([]),
     /** Drafts are built by `astro dev` only. */
-    draft: z.boolean({ error: 'draft: expected true or false' }).default(false),
+    draft: z.boolean({ error: 'expected true or false' }).default(false),
     /** Old slugs of a renamed article: each gets a redirect page to the current URL. */
     redirectFrom: z
       .array(
-        z.string({ error: 'redirectFrom: expected a list of old slugs' }).regex(SLUG_PATTERN, {
-          error: (issue) => `redirectFrom: expected old slugs in lowercase words and hyphens, got "${String(issue.input)}"`,
+        z.string({ error: 'expected a list of old slugs' }).regex(SLUG_PATTERN, {
+          error: (issue) => `expected old slugs in lowercase words and hyphens, got "${String(issue.input)}"`,
         }),
         { error: listError('redirectFrom', 'expected a list of old slugs', (input) => asItems(input, 'old-slug').map((slug) => `  - ${slug}`)) },
       )

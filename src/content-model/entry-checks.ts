@@ -135,9 +135,8 @@ export function unknownFieldProblem(key: string, parent: string, known: readonly
 }
 
 /**
- * Schema issues as problems. The schema's messages may start with the field's own label
- * ("summary: expected …"); that label is replaced by the exact field path. Given the schema's
- * `fieldPaths`, an unknown field gets the closest known one as a suggestion.
+ * Schema issues as problems, each named by the exact field path of the issue (the schema's messages never
+ * name their field). Given the schema's `fieldPaths`, an unknown field gets the closest known one as a suggestion.
  */
 export function schemaProblems(file: string, data: unknown, issues: readonly z.core.$ZodIssue[], known: readonly string[] = []): EntryProblem[] {
   const problems: EntryProblem[] = [];
@@ -151,7 +150,7 @@ export function schemaProblems(file: string, data: unknown, issues: readonly z.c
     }
     const field = fieldName(issue.path);
     const missing = issue.path.length > 0 && valueAt(data, issue.path) === undefined;
-    const message = issue.message.replace(/^[\w. ]+: /, '');
+    const message = issue.message;
     const problem = !missing ? message : message === 'expected text' ? 'required, but missing' : `required, but missing (${message})`;
     problems.push({ file, field, problem, level: 'error' });
   }

@@ -94,7 +94,7 @@ describe('the schema’s text fields', () => {
   it('a field of nothing but control characters is empty', () => {
     const result = schema.safeParse(entry({ title: '\u0001\b\0 \v' }));
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.message)).toEqual(['title: must not be empty']);
+    expect(result.error?.issues.map((i) => i.message)).toEqual(['must not be empty']);
   });
 });
 

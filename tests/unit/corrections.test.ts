@@ -27,15 +27,15 @@ describe('the corrections field', () => {
     expect(data.corrections).toEqual([{ date: d('2026-11-28T16:30:00Z'), text: 'Wrong day.' }]);
   });
   it('needs a date and a text in each item, and nothing else', () => {
-    expect(issues({ ...valid, corrections: [{ text: 'x' }] })).toEqual(['corrections.0.date: corrections date: expected a date such as 2022-08-20T09:00:00-04:00, got undefined']);
+    expect(issues({ ...valid, corrections: [{ text: 'x' }] })).toEqual(['corrections.0.date: expected a date such as 2022-08-20T09:00:00-04:00, got undefined']);
     expect(issues({ ...valid, corrections: [{ date: 'last Tuesday', text: 'x' }] })[0]).toMatch(/^corrections\.0\.date: .*expected a date/);
-    expect(issues({ ...valid, corrections: [{ date: '2026-11-28', text: '  ' }] })).toEqual(['corrections.0.text: corrections text: must not be empty']);
+    expect(issues({ ...valid, corrections: [{ date: '2026-11-28', text: '  ' }] })).toEqual(['corrections.0.text: must not be empty']);
     const unknown = schema.safeParse({ ...valid, corrections: [{ date: '2026-11-28', text: 'x', txt: 'y' }] }).error?.issues;
     expect(unknown).toMatchObject([{ code: 'unrecognized_keys', keys: ['txt'], path: ['corrections', 0] }]);
   });
   it('says what shape it wants', () => {
-    expect(issues({ ...valid, corrections: 'Wrong day.' })[0]).toMatch(/^corrections: corrections: expected a list of items, each with a date and a text/);
-    expect(issues({ ...valid, corrections: ['Wrong day.'] })[0]).toMatch(/^corrections\.0: corrections: expected each item to have a date and a text/);
+    expect(issues({ ...valid, corrections: 'Wrong day.' })[0]).toMatch(/^corrections: expected a list of items, each with a date and a text/);
+    expect(issues({ ...valid, corrections: ['Wrong day.'] })[0]).toMatch(/^corrections\.0: expected each item to have a date and a text/);
   });
 });
 
