@@ -4,6 +4,7 @@
  * must write. A production build refuses a non-draft entry that still holds any of the
  * placeholders (src/content-model/entry-checks.ts), so an unedited template cannot be published.
  */
+import { SUMMARY_ITEMS } from '../content-model/article-schema.ts';
 
 /** Placeholder text of the template, by what it stands for. Old templates used the same summary and body text. */
 export const PLACEHOLDERS = {
@@ -42,7 +43,7 @@ export function templateMarkdown({ title, imageSrc, imageAlt, published }: Templ
   return `---
 title: ${q(title)}
 # standfirst: ${q(PLACEHOLDERS.standfirst)}  # optional: the dek under the headline, also the page description
-summary:  # 1 to 5 key points, one line each
+summary:  # ${SUMMARY_ITEMS.min} to ${SUMMARY_ITEMS.max} key points, one line each
   - ${q(PLACEHOLDERS.summary)}
 image:
   src: ${imageSrc}  # the lead photo, beside this file: a stand-in until you put the real one here

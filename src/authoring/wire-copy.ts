@@ -9,7 +9,7 @@
  *    a "/", has at most 8 words and does not itself end a sentence. Otherwise there is no credit and
  *    the whole paragraph is the caption.
  * 2. Summary lines: the run of paragraphs after the caption that are each one sentence of at most
- *    25 words, up to 5. The body starts at the first paragraph that is longer or has more sentences.
+ *    25 words, up to SUMMARY_ITEMS.max (5). The body starts at the first paragraph that is longer or has more sentences.
  *    (`summaryCount` overrides this when the copy does not fit the pattern.)
  * 3. Body paragraphs: the rest, in order.
  */
@@ -18,6 +18,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import { SUMMARY_ITEMS } from '../content-model/article-schema.ts';
 
 export interface WireCopy {
   caption: string;
@@ -26,7 +27,6 @@ export interface WireCopy {
   body: string[];
 }
 
-export const MAX_SUMMARY_ITEMS = 5;
 const MAX_SUMMARY_WORDS = 25;
 const MAX_CREDIT_WORDS = 8;
 
@@ -65,9 +65,11 @@ export function parseWireCopy(text: string, options: { summaryCount?: number } =
   let count = options.summaryCount;
   if (count === undefined) {
     count = 0;
-    while (count < MAX_SUMMARY_ITEMS && count < rest.length - 1 && isSummaryLine(rest[count]!)) count += 1;
+    while (count < SUMMARY_ITEMS.max && count < rest.length - 1 && isSummaryLine(rest[count]!)) count += 1;
   }
-  if (count < 1 || count > MAX_SUMMARY_ITEMS) throw new Error(`expected 1 to ${MAX_SUMMARY_ITEMS} summary lines after the caption, found ${count}`);
+  if (count < SUMMARY_ITEMS.min || count > SUMMARY_ITEMS.max) {
+    throw new Error(`expected ${SUMMARY_ITEMS.min} to ${SUMMARY_ITEMS.max} summary lines after the caption, found ${count}`);
+  }
   const summary = rest.slice(0, count);
   const body = rest.slice(count);
   if (body.length === 0) throw new Error('no body paragraphs after the summary lines');

@@ -31,6 +31,10 @@ const httpUrl = () => {
   });
 };
 
+/** How many key points (`summary` items) an article has: the one limit for the schema, the importer and the template. */
+export const SUMMARY_ITEMS = { min: 1, max: 5 } as const;
+const SUMMARY_RANGE = `${SUMMARY_ITEMS.min} to ${SUMMARY_ITEMS.max}`;
+
 /** The example every date message shows. */
 export const DATE_EXAMPLE = '2022-08-20T09:00:00-04:00';
 
@@ -142,16 +146,16 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
     title: text(),
     /** Optional one-sentence dek under the headline. */
     standfirst: text().optional(),
-    /** Key points: 1 to 5 bullets. */
+    /** Key points: SUMMARY_ITEMS.min to .max bullets. */
     summary: z
       .array(text(), {
         error: (issue) =>
-          listError('summary', 'expected a list of 1 to 5 key points', (input) => asItems(input, 'The first key point.').map((s) => `  - ${yamlText(s)}`))(issue) ??
-          'expected a list of 1 to 5 key points',
+          listError('summary', `expected a list of ${SUMMARY_RANGE} key points`, (input) => asItems(input, 'The first key point.').map((s) => `  - ${yamlText(s)}`))(issue) ??
+          `expected a list of ${SUMMARY_RANGE} key points`,
       })
       // A refinement rather than .min()/.max(): those would also count the characters of a text given instead of a list.
-      .refine((list) => list.length >= 1 && list.length <= 5, {
-        error: (issue) => `expected 1 to 5 items, got ${(issue.input as unknown[]).length}`,
+      .refine((list) => list.length >= SUMMARY_ITEMS.min && list.length <= SUMMARY_ITEMS.max, {
+        error: (issue) => `expected ${SUMMARY_RANGE} items, got ${(issue.input as unknown[]).length}`,
       }),
     /** The lead photo, a file beside the entry. */
     image: z.strictObject(
