@@ -212,7 +212,7 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
       .array(text(), { error: listError('tags', 'expected a list of topics', (input) => asItems(input, 'Politics', { split: true }).map((t) => `  - ${yamlText(t)}`)) })
       .default([]),
     /**
-     * Corrections, each a dated notice shown at the end of the article ("Correction, 28 November 2026: …"),
+     * Corrections, each a dated notice shown at the end of the article ("Correction, November 28, 2026: …"),
      * signalled under the headline and carried into the structured data and feeds. Never remove one.
      */
     corrections: z

@@ -1,5 +1,5 @@
 /** Corrections: one wording and one order for the article page and the feeds. */
-import { formatDate, isoDate } from '../lib/dates.ts';
+import { formatDate } from '../lib/dates.ts';
 
 export interface Correction {
   date: Date;
@@ -10,12 +10,10 @@ export interface Correction {
 export const CORRECTION_LABEL = 'Correction';
 
 export interface CorrectionNotice {
-  /** "Correction, 28 November 2026" */
+  /** "Correction, November 28, 2026", the date in the given locale and time zone (for the feeds' text). */
   label: string;
-  /** "28 November 2026", in the site's locale and time zone. */
-  date: string;
-  /** The date for `<time datetime>`: ISO 8601, UTC. */
-  datetime: string;
+  /** When the correction was made (the page shows it through src/components/Time.astro). */
+  date: Date;
   /** The editor's text, as written. */
   text: string;
 }
@@ -28,12 +26,9 @@ export function oldestFirst<T extends Correction>(corrections: readonly T[]): T[
   return [...corrections].sort((a, b) => a.date.getTime() - b.date.getTime());
 }
 
-/** The notices to show, oldest first: "Correction, 28 November 2026: …". */
+/** The notices to show, oldest first: "Correction, November 28, 2026: …". */
 export function correctionNotices(corrections: readonly Correction[], locale: string, timeZone: string): CorrectionNotice[] {
-  return oldestFirst(corrections).map((c) => {
-    const date = formatDate(c.date, locale, timeZone);
-    return { label: `${CORRECTION_LABEL}, ${date}`, date, datetime: isoDate(c.date), text: c.text };
-  });
+  return oldestFirst(corrections).map((c) => ({ label: `${CORRECTION_LABEL}, ${formatDate(c.date, locale, timeZone)}`, date: c.date, text: c.text }));
 }
 
 /** The date of the latest correction, or undefined when there is none. */

@@ -75,10 +75,10 @@ describe('correction notices', () => {
   ];
   it('are labelled "Correction, <date>", oldest first, in the site’s locale and time zone', () => {
     expect(correctionNotices(list, 'en-GB', 'UTC')).toEqual([
-      { label: 'Correction, 21 November 2026', date: '21 November 2026', datetime: '2026-11-21T12:00:00.000Z', text: 'First.' },
-      { label: 'Correction, 28 November 2026', date: '28 November 2026', datetime: '2026-11-28T16:30:00.000Z', text: 'Second.' },
+      { label: 'Correction, 21 November 2026', date: d('2026-11-21T12:00:00.000Z'), text: 'First.' },
+      { label: 'Correction, 28 November 2026', date: d('2026-11-28T16:30:00.000Z'), text: 'Second.' },
     ]);
-    expect(correctionNotices([{ date: d('2026-11-28T23:30:00Z'), text: 'x' }], 'en-GB', 'Asia/Tokyo')[0]!.date).toBe('29 November 2026');
+    expect(correctionNotices([{ date: d('2026-11-28T23:30:00Z'), text: 'x' }], 'en-GB', 'Asia/Tokyo')[0]!.label).toBe('Correction, 29 November 2026');
   });
   it('sort without touching the entry, and know the latest', () => {
     expect(oldestFirst(list).map((c) => c.text)).toEqual(['First.', 'Second.']);
