@@ -1,22 +1,21 @@
 /** JSON Feed 1.1 with full content: https://www.jsonfeed.org/version/1.1/ */
 import type { APIRoute } from 'astro';
 import { SITE } from '../site.config.ts';
-import { absoluteUrl, safeHttpUrl, withBase, SITE_FILES } from '../lib/urls.ts';
+import { safeHttpUrl, SITE_FILES } from '../lib/urls.ts';
+import { siteUrl } from '../site-urls.ts';
 import { getFeedItems } from '../publishing/feed-items.ts';
 
-export const GET: APIRoute = async ({ site }) => {
-  const base = import.meta.env.BASE_URL;
-  const url = (path: string) => absoluteUrl(withBase(path, base), site!.href);
-  const items = await getFeedItems(site!.href);
+export const GET: APIRoute = async () => {
+  const items = await getFeedItems();
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: SITE.name,
     description: SITE.description,
-    home_page_url: url(''),
-    feed_url: url(SITE_FILES.jsonFeed),
+    home_page_url: siteUrl(),
+    feed_url: siteUrl(SITE_FILES.jsonFeed),
     language: SITE.lang,
-    icon: url(SITE_FILES.icon512),
-    favicon: url(SITE_FILES.icon32),
+    icon: siteUrl(SITE_FILES.icon512),
+    favicon: siteUrl(SITE_FILES.icon32),
     items: items.map((item) => ({
       id: item.url,
       url: item.url,

@@ -5,8 +5,9 @@
 import type { APIRoute } from 'astro';
 import { getArticles } from '../content-model/collection.ts';
 import { redirectRules } from '../publishing/redirects.ts';
+import { BASE } from '../site-urls.ts';
 
 export const GET: APIRoute = async () =>
-  new Response(JSON.stringify(redirectRules(await getArticles(), import.meta.env.BASE_URL)), {
+  new Response(JSON.stringify(redirectRules(await getArticles(), BASE)), {
     headers: { 'content-type': 'application/json' },
   });

@@ -6,14 +6,14 @@ import type { APIRoute } from 'astro';
 import { getRssString } from '@astrojs/rss';
 import { xmlSafe } from '../lib/clean-text.ts';
 import { SITE } from '../site.config.ts';
-import { absoluteUrl, withBase, SITE_FILES } from '../lib/urls.ts';
+import { SITE_FILES } from '../lib/urls.ts';
+import { siteUrl } from '../site-urls.ts';
 import { getFeedItems } from '../publishing/feed-items.ts';
 
-export const GET: APIRoute = async ({ site }) => {
-  const base = import.meta.env.BASE_URL;
-  const home = absoluteUrl(withBase('', base), site!.href);
-  const self = absoluteUrl(withBase(SITE_FILES.rss, base), site!.href);
-  const items = await getFeedItems(site!.href);
+export const GET: APIRoute = async () => {
+  const home = siteUrl();
+  const self = siteUrl(SITE_FILES.rss);
+  const items = await getFeedItems();
   const xml = await getRssString({
     title: SITE.name,
     description: SITE.description,

@@ -5,7 +5,7 @@
 import { getImage } from 'astro:assets';
 import { imageSize } from './image-size.ts';
 import { getArticles } from '../content-model/collection.ts';
-import { absoluteUrl, articlePath } from '../lib/urls.ts';
+import { absolute, articleUrl } from '../site-urls.ts';
 import { describeArticle } from './describe.ts';
 import { feedContentHtml } from './feed-content.ts';
 import { lastRevised } from '../content-model/articles.ts';
@@ -25,15 +25,14 @@ export interface FeedItem {
   tags: string[];
 }
 
-export async function getFeedItems(site: string): Promise<FeedItem[]> {
-  const base = import.meta.env.BASE_URL;
+export async function getFeedItems(): Promise<FeedItem[]> {
   const articles = await getArticles();
   return Promise.all(
     articles.map(async (article) => {
       const { data } = article;
-      const url = absoluteUrl(articlePath(article.id, base), site);
+      const url = articleUrl(article.id);
       const image = await getImage({ src: data.image.src, width: Math.min(1200, imageSize(data.image.src).width), format: 'jpeg', quality: 80 });
-      const imageUrl = absoluteUrl(image.src, site);
+      const imageUrl = absolute(image.src);
       return {
         url,
         title: data.title,
