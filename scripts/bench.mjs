@@ -19,9 +19,10 @@ import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, read
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_ARTICLES_DIR } from '../src/content-model/articles-folder.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SEED_DIR = path.join(ROOT, 'content/articles');
+const SEED_DIR = path.join(ROOT, DEFAULT_ARTICLES_DIR);
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const TIME = '/usr/bin/time';
 

@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import path from 'node:path';
 import { slugify } from '../src/lib/slug.ts';
 import { entryMarkdown, parseWireCopy } from '../src/authoring/wire-copy.ts';
-import { articlesDir, parseArgs, STANDIN_ALT, writeStandin } from './lib/entry-files.ts';
+import { entriesDir, parseArgs, STANDIN_ALT, writeStandin } from './lib/entry-files.ts';
 
 const USAGE = 'usage: npm run import -- path/to/article.txt [--headline "…"] [--slug …] [--image photo.jpg --alt "…"] [--summary N] [--dir content/articles]';
 
@@ -37,7 +37,7 @@ try {
   const title = options.headline?.trim() || copy.summary[0]!;
   const slug = options.slug ?? slugify(title);
   if (!slug) throw new Error('cannot make a slug: give one with --slug');
-  const dir = articlesDir(options.dir);
+  const dir = entriesDir(options.dir);
   const entryDir = path.join(dir, slug);
   if (existsSync(entryDir)) throw new Error(`${path.relative(process.cwd(), entryDir)} already exists: not overwriting it (choose another --slug)`);
 

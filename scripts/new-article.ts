@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { slugify, uniqueSlug } from '../src/lib/slug.ts';
 import { templateMarkdown } from '../src/authoring/entry-template.ts';
-import { articlesDir, parseArgs, STANDIN_ALT, takenSlugs, writeStandin } from './lib/entry-files.ts';
+import { entriesDir, parseArgs, STANDIN_ALT, takenSlugs, writeStandin } from './lib/entry-files.ts';
 
 const USAGE = 'usage: npm run new -- "Headline" [--slug my-slug] [--dir content/articles]';
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -21,7 +21,7 @@ try {
   const { positional, options } = parseArgs(process.argv.slice(2), ['slug', 'dir']);
   const headline = positional.join(' ').trim();
   if (!headline) throw new Error(USAGE);
-  const dir = articlesDir(options.dir);
+  const dir = entriesDir(options.dir);
   const base = options.slug ?? slugify(headline);
   if (!base) throw new Error(`cannot make a slug from "${headline}": give one with --slug`);
   const slug = uniqueSlug(base, takenSlugs(dir));

@@ -1,13 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { articleSchema } from './content-model/article-schema.ts';
+import { articlesDir } from './content-model/articles-folder.ts';
 import { slugOf } from './lib/slug.ts';
 import { articlesLoader, problemBoard } from './content-model/articles-loader.ts';
 
-/**
- * Where the entries live, relative to the project root. `ARTICLES_DIR` switches it (tests build
- * fixture sets this way; benchmarks can point it at generated entries).
- */
-const ARTICLES_DIR = (process.env.ARTICLES_DIR ?? 'content/articles').replace(/\/+$/, '');
+/** Where the entries live: content/articles, or ARTICLES_DIR (src/content-model/articles-folder.ts). */
+const ARTICLES_DIR = articlesDir();
 
 /** The entry's id is its slug, the folder name (src/lib/slug.ts); the loader has already refused any other. */
 function slugFromEntry({ entry }: { entry: string }): string {

@@ -2,11 +2,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { articlesDir } from '../../src/content-model/articles-folder.ts';
 import { ROOT } from './paths.ts';
 
-/** Where entries go: `--dir`, else ARTICLES_DIR, else content/articles. */
-export function articlesDir(flag: string | undefined): string {
-  return path.resolve(ROOT, flag ?? process.env.ARTICLES_DIR ?? 'content/articles');
+/** Where entries go: `--dir`, else the site's articles folder (ARTICLES_DIR, else content/articles). */
+export function entriesDir(flag: string | undefined): string {
+  return path.resolve(ROOT, flag ?? articlesDir());
 }
 
 export function takenSlugs(dir: string): Set<string> {

@@ -15,6 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { isPublished, sortNewestFirst } from '../../src/content-model/articles.ts';
+import { DEFAULT_ARTICLES_DIR } from '../../src/content-model/articles-folder.ts';
 import { articlePath } from '../../src/lib/urls.ts';
 import type { BuildResult } from '../../scripts/lib/astro-build.ts';
 import { FIXTURE_SETS, fixtureBuild, fixtureSiteDir } from './fixture-builds.ts';
@@ -123,7 +124,7 @@ let cached: SiteBuild[] | undefined;
 /** The builds of the global setup that every invariant runs over: content/ and the newsroom fixture. */
 export function siteBuilds(): SiteBuild[] {
   cached ??= [
-    siteBuild('content', SITE_DIR, 'content/articles', JSON.parse(readFileSync(SITE_BUILD_RESULT, 'utf8')) as BuildResult),
+    siteBuild('content', SITE_DIR, DEFAULT_ARTICLES_DIR, JSON.parse(readFileSync(SITE_BUILD_RESULT, 'utf8')) as BuildResult),
     siteBuild('newsroom fixture', fixtureSiteDir('newsroom'), FIXTURE_SETS.newsroom, fixtureBuild('newsroom')),
   ];
   return cached;
