@@ -1,6 +1,7 @@
 /** Web app manifest: name, colours and icons, with base-aware URLs. */
 import type { APIRoute } from 'astro';
 import { SITE } from '../site.config.ts';
+import { BRAND } from '../styles/brand.ts';
 import { SITE_FILES } from '../lib/urls.ts';
 import { sitePath } from '../site-urls.ts';
 
@@ -13,8 +14,8 @@ export const GET: APIRoute = () => {
     start_url: sitePath(),
     scope: sitePath(),
     display: 'browser',
-    background_color: '#fdfcf9',
-    theme_color: '#a3191b',
+    background_color: BRAND.background.light,
+    theme_color: BRAND.accent,
     icons: [
       { src: sitePath(SITE_FILES.favicon), type: 'image/svg+xml', sizes: 'any' },
       { src: sitePath(SITE_FILES.icon192), type: 'image/png', sizes: '192x192' },
