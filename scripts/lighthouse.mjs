@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { astroBuild } from './lib/astro-build.ts';
@@ -18,11 +19,7 @@ import { CHROMIUM_FLAGS, chromiumPath } from './lib/chromium.ts';
 import { nginxPath, startNginx } from './lib/nginx.ts';
 import { serveStatic } from './lib/static-server.ts';
 
-const args = process.argv.slice(2);
-const arg = (name) => {
-  const i = args.indexOf(`--${name}`);
-  return i === -1 ? undefined : args[i + 1];
-};
+const { values: args } = parseArgs({ options: { page: { type: 'string' }, json: { type: 'string' } } });
 
 if (!chromiumPath) throw new Error('lighthouse: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
 
@@ -43,7 +40,7 @@ console.log(`[lighthouse] built ${outDir} for ${server.origin} in ${Math.round(b
 const slug = readdirSync(path.join(outDir, 'articles')).find(
   (d) => existsSync(path.join(outDir, 'articles', d, 'index.html')) && !readFileSync(path.join(outDir, 'articles', d, 'index.html'), 'utf8').includes('http-equiv="refresh"'),
 );
-const pagePath = arg('page') ?? `/articles/${slug}/`;
+const pagePath = args.page ?? `/articles/${slug}/`;
 const url = server.origin + pagePath;
 
 const chrome = await chromeLauncher.launch({
@@ -56,7 +53,7 @@ try {
   if (!result) throw new Error('lighthouse: no result');
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
-  if (arg('json')) writeFileSync(path.resolve(arg('json')), result.report);
+  if (args.json) writeFileSync(path.resolve(args.json), result.report);
 
   console.log(`\nLighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, ${lhr.environment.hostUserAgent}`);
   console.log(`${url}\n`);

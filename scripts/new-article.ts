@@ -7,19 +7,23 @@
 // Usage: npm run new -- "Headline" [--slug my-slug] [--dir content/articles]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { slugify, uniqueSlug } from '../src/lib/slug.ts';
 import { templateMarkdown } from '../src/authoring/entry-template.ts';
-import { entriesDir, parseArgs, STANDIN_ALT, takenSlugs, writeStandin } from './lib/entry-files.ts';
+import { entriesDir, STANDIN_ALT, takenSlugs, writeStandin } from './lib/entry-files.ts';
 
 const USAGE = 'usage: npm run new -- "Headline" [--slug my-slug] [--dir content/articles]';
-if (process.argv.includes('--help') || process.argv.includes('-h')) {
-  console.log(`${USAGE}\n\nScaffolds a draft entry with a unique slug, every field (optional ones commented out), published set to now, and the project's stand-in photo.`);
-  process.exit(0);
-}
 
 try {
-  const { positional, options } = parseArgs(process.argv.slice(2), ['slug', 'dir']);
-  const headline = positional.join(' ').trim();
+  const { positionals, values: options } = parseArgs({
+    options: { slug: { type: 'string' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  if (options.help) {
+    console.log(`${USAGE}\n\nScaffolds a draft entry with a unique slug, every field (optional ones commented out), published set to now, and the project's stand-in photo.`);
+    process.exit(0);
+  }
+  const headline = positionals.join(' ').trim();
   if (!headline) throw new Error(USAGE);
   const dir = entriesDir(options.dir);
   const base = options.slug ?? slugify(headline);

@@ -22,22 +22,3 @@ export function writeStandin(file: string): void {
 
 export { STANDIN_ALT } from '../../src/authoring/standin.ts';
 
-/** `--name value` flags and positional arguments. */
-export function parseArgs(argv: string[], flags: readonly string[]): { positional: string[]; options: Record<string, string> } {
-  const positional: string[] = [];
-  const options: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i]!;
-    const name = arg.startsWith('--') ? arg.slice(2).split('=')[0]! : undefined;
-    if (name === undefined) {
-      positional.push(arg);
-      continue;
-    }
-    if (!flags.includes(name)) throw new Error(`unknown option --${name} (known: ${flags.map((f) => `--${f}`).join(', ')})`);
-    const inline = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined;
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new Error(`--${name} needs a value`);
-    options[name] = value;
-  }
-  return { positional, options };
-}
