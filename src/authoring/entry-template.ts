@@ -5,6 +5,7 @@
  * placeholders (src/content-model/entry-checks.ts), so an unedited template cannot be published.
  */
 import { SUMMARY_ITEMS } from '../content-model/article-schema.ts';
+import { yamlString } from '../lib/yaml.ts';
 
 /** Placeholder text of the template, by what it stands for. Old templates used the same summary and body text. */
 export const PLACEHOLDERS = {
@@ -35,28 +36,26 @@ export interface TemplateFields {
   published: Date;
 }
 
-const q = (s: string) => JSON.stringify(s);
-
 /** The markdown of a new draft entry. */
 export function templateMarkdown({ title, imageSrc, imageAlt, published }: TemplateFields): string {
   const stamp = minuteStamp(published);
   return `---
-title: ${q(title)}
-# standfirst: ${q(PLACEHOLDERS.standfirst)}  # optional: the dek under the headline, also the page description
+title: ${yamlString(title)}
+# standfirst: ${yamlString(PLACEHOLDERS.standfirst)}  # optional: the dek under the headline, also the page description
 summary:  # ${SUMMARY_ITEMS.min} to ${SUMMARY_ITEMS.max} key points, one line each
-  - ${q(PLACEHOLDERS.summary)}
+  - ${yamlString(PLACEHOLDERS.summary)}
 image:
   src: ${imageSrc}  # the lead photo, beside this file: a stand-in until you put the real one here
-  alt: ${q(imageAlt)}  # what the photo shows, for people who cannot see it
-  # caption: ${q(PLACEHOLDERS.caption)}  # optional: shown under the photo as written
-  # credit: ${q(PLACEHOLDERS.credit)}  # optional: shown after the caption
+  alt: ${yamlString(imageAlt)}  # what the photo shows, for people who cannot see it
+  # caption: ${yamlString(PLACEHOLDERS.caption)}  # optional: shown under the photo as written
+  # credit: ${yamlString(PLACEHOLDERS.credit)}  # optional: shown after the caption
 # byline:  # optional: the authors, one "- name:" line each (url: optional)
-#   - name: ${q(PLACEHOLDERS.byline)}
+#   - name: ${yamlString(PLACEHOLDERS.byline)}
 published: ${stamp}  # first publication, UTC: set it to when it goes out; a future time schedules it
 # updated: ${stamp}  # optional: the last substantive update
-# section: ${q(PLACEHOLDERS.section)}  # optional: one section name
+# section: ${yamlString(PLACEHOLDERS.section)}  # optional: one section name
 # tags:  # optional: topics, one "- " line each
-#   - ${q(PLACEHOLDERS.tag)}
+#   - ${yamlString(PLACEHOLDERS.tag)}
 draft: true  # delete this line to publish
 ---
 ${PLACEHOLDERS.body}

@@ -138,24 +138,3 @@ export function textParagraph(text: string): Paragraph {
 export function escapeMarkdown(text: string): string {
   return toMarkdown(textParagraph(text), { extensions: [gfmToMarkdown()] }).replace(/\n$/, '');
 }
-
-/** A YAML double-quoted scalar (JSON strings are valid YAML); non-ASCII characters stay as they are. */
-export const yamlString = (s: string) => JSON.stringify(s);
-
-export interface EntryFields {
-  title: string;
-  summary: string[];
-  image: { src: string; alt: string; caption?: string | undefined; credit?: string | undefined };
-  draft?: boolean;
-}
-
-/** The text of an `index.md`: frontmatter in the README's field order, then the body paragraphs. */
-export function entryMarkdown(fields: EntryFields, body: readonly string[], { escape = true } = {}): string {
-  const lines = ['---', `title: ${yamlString(fields.title)}`, 'summary:', ...fields.summary.map((s) => `  - ${yamlString(s)}`), 'image:'];
-  lines.push(`  src: ${fields.image.src}`, `  alt: ${yamlString(fields.image.alt)}`);
-  if (fields.image.caption !== undefined) lines.push(`  caption: ${yamlString(fields.image.caption)}`);
-  if (fields.image.credit !== undefined) lines.push(`  credit: ${yamlString(fields.image.credit)}`);
-  if (fields.draft) lines.push('draft: true');
-  lines.push('---');
-  return `${lines.join('\n')}\n${body.map((p) => (escape ? escapeMarkdown(p) : p)).join('\n\n')}\n`;
-}

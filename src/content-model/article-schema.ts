@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
 import { SLUG_PATTERN } from '../lib/slug.ts';
 import { safeHttpUrl } from '../lib/urls.ts';
 import { cleanText } from '../lib/clean-text.ts';
+import { yamlString } from '../lib/yaml.ts';
 
 /*
  * Messages say what is wrong, never which field: the checks (src/content-model/entry-checks.ts, schemaProblems)
@@ -111,9 +112,6 @@ export function entryDate() {
   });
 }
 
-/** A YAML string as an editor would type it. */
-const yamlText = (s: string) => JSON.stringify(s);
-
 /**
  * "…, got the text "Alex Smith"; write it as:" followed by the right shape, indented under the
  * problem line, e.g. for `byline: "Alex Smith"`:
@@ -124,7 +122,7 @@ const yamlText = (s: string) => JSON.stringify(s);
  * ```
  */
 function shapeHint(expected: string, input: unknown, example: string[]): string {
-  const got = input === undefined ? '' : `, got ${typeof input === 'string' ? `the text ${yamlText(input)}` : describeValue(input)}`;
+  const got = input === undefined ? '' : `, got ${typeof input === 'string' ? `the text ${yamlString(input)}` : describeValue(input)}`;
   return `${expected}${got}; write it as:\n${example.map((line) => `    ${line}`).join('\n')}`;
 }
 
@@ -150,7 +148,7 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
     summary: z
       .array(text(), {
         error: (issue) =>
-          listError('summary', `expected a list of ${SUMMARY_RANGE} key points`, (input) => asItems(input, 'The first key point.').map((s) => `  - ${yamlText(s)}`))(issue) ??
+          listError('summary', `expected a list of ${SUMMARY_RANGE} key points`, (input) => asItems(input, 'The first key point.').map((s) => `  - ${yamlString(s)}`))(issue) ??
           `expected a list of ${SUMMARY_RANGE} key points`,
       })
       // A refinement rather than .min()/.max(): those would also count the characters of a text given instead of a list.
@@ -194,11 +192,11 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
                 ? undefined
                 : shapeHint('expected an author with a name', issue.input, [
                     'byline:',
-                    `  - name: ${yamlText(asItems(issue.input, 'Alex Smith')[0]!)}`,
+                    `  - name: ${yamlString(asItems(issue.input, 'Alex Smith')[0]!)}`,
                   ]),
           },
         ),
-        { error: listError('byline', 'expected a list of authors', (input) => asItems(input, 'Alex Smith').flatMap((name) => [`  - name: ${yamlText(name)}`])) },
+        { error: listError('byline', 'expected a list of authors', (input) => asItems(input, 'Alex Smith').flatMap((name) => [`  - name: ${yamlString(name)}`])) },
       )
       .default([]),
     /** First publication; shown and used in metadata only when given. */
@@ -209,7 +207,7 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
     section: text().optional(),
     /** Topic tags. */
     tags: z
-      .array(text(), { error: listError('tags', 'expected a list of topics', (input) => asItems(input, 'Politics', { split: true }).map((t) => `  - ${yamlText(t)}`)) })
+      .array(text(), { error: listError('tags', 'expected a list of topics', (input) => asItems(input, 'Politics', { split: true }).map((t) => `  - ${yamlString(t)}`)) })
       .default([]),
     /**
      * Corrections, each a dated notice shown at the end of the article ("Correction, November 28, 2026: …"),
