@@ -3,7 +3,7 @@
  * Runs inside Astro (it needs getImage for the lead image).
  */
 import { getImage } from 'astro:assets';
-import { imageSize } from './image-size.ts';
+import { imageSize } from './imported-image.ts';
 import { getArticles } from '../content-model/collection.ts';
 import { absolute, articleUrl } from '../site-urls.ts';
 import { describeArticle } from './describe.ts';
