@@ -14,7 +14,8 @@ import { parseArgs } from 'node:util';
 import { slugify } from '../src/lib/slug.ts';
 import { entryMarkdown } from '../src/authoring/entry-writer.ts';
 import { parseWireCopy } from '../src/authoring/wire-copy.ts';
-import { entriesDir, STANDIN_ALT, writeStandin } from './lib/entry-files.ts';
+import { STANDIN_ALT } from '../src/authoring/standin.ts';
+import { entriesDir, writeStandin } from './lib/entry-files.ts';
 
 const USAGE = 'usage: npm run import -- path/to/article.txt [--headline "…"] [--slug …] [--image photo.jpg --alt "…"] [--summary N] [--dir content/articles]';
 const HELP = `${USAGE}

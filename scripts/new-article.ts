@@ -10,7 +10,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { slugify, uniqueSlug } from '../src/lib/slug.ts';
 import { templateMarkdown } from '../src/authoring/entry-template.ts';
-import { entriesDir, STANDIN_ALT, takenSlugs, writeStandin } from './lib/entry-files.ts';
+import { STANDIN_ALT } from '../src/authoring/standin.ts';
+import { entriesDir, takenSlugs, writeStandin } from './lib/entry-files.ts';
 
 const USAGE = 'usage: npm run new -- "Headline" [--slug my-slug] [--dir content/articles]';
 

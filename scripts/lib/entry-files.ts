@@ -20,5 +20,3 @@ export function writeStandin(file: string): void {
   if (result.status !== 0) throw new Error(`make-standin-image failed: ${result.stderr}`);
 }
 
-export { STANDIN_ALT } from '../../src/authoring/standin.ts';
-

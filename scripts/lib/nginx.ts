@@ -16,10 +16,10 @@ export const nginxPath: string | undefined = CANDIDATES.find((p): p is string =>
 
 export const HOW_TO_INSTALL_NGINX = 'Install it with: sudo apt-get update && sudo apt-get install -y nginx (or set NGINX_PATH).';
 
-export const RECIPE = path.join(ROOT, 'deploy/nginx.conf');
+const RECIPE = path.join(ROOT, 'deploy/nginx.conf');
 
 /** The committed server block with its placeholders filled in. */
-export function renderRecipe(values: { listen: string; serverName: string; root: string; base: string }): string {
+function renderRecipe(values: { listen: string; serverName: string; root: string; base: string }): string {
   const text = readFileSync(RECIPE, 'utf8')
     .replaceAll('@LISTEN@', values.listen)
     .replaceAll('@SERVER_NAME@', values.serverName)

@@ -23,7 +23,7 @@ export const PLACEHOLDERS = {
 export const PLACEHOLDER_TEXTS: readonly string[] = Object.values(PLACEHOLDERS);
 
 /** `2026-11-28T20:46:00Z`: the given time in UTC, to the minute. */
-export function minuteStamp(date: Date): string {
+function minuteStamp(date: Date): string {
   return `${date.toISOString().slice(0, 16)}:00Z`;
 }
 

@@ -77,7 +77,7 @@ export function parseWireCopy(text: string, options: { summaryCount?: number } =
 }
 
 /** An empty HTML comment: it splits a run of text for the markdown parser, and the page never shows it. */
-export const TEXT_BREAK = '<!---->';
+const TEXT_BREAK = '<!---->';
 const MAX_ROUNDS = 50;
 
 /** GFM's autolink-literal finder, exactly as the site's markdown parser (remark-gfm) runs it. */
@@ -110,7 +110,7 @@ function mergeText(nodes: PhrasingContent[]): PhrasingContent[] {
  * the parsed text, after escapes are resolved), so each one is broken with an empty HTML comment,
  * `https:<!---->//example.com`, `desk<!---->@example.com`, until GFM's own finder finds none.
  */
-export function textParagraph(text: string): Paragraph {
+function textParagraph(text: string): Paragraph {
   let children: PhrasingContent[] = [{ type: 'text', value: text }];
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const probe: Root = { type: 'root', children: [{ type: 'paragraph', children: structuredClone(children) }] };

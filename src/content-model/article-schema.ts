@@ -37,7 +37,7 @@ export const SUMMARY_ITEMS = { min: 1, max: 5 } as const;
 const SUMMARY_RANGE = `${SUMMARY_ITEMS.min} to ${SUMMARY_ITEMS.max}`;
 
 /** The example every date message shows. */
-export const DATE_EXAMPLE = '2022-08-20T09:00:00-04:00';
+const DATE_EXAMPLE = '2022-08-20T09:00:00-04:00';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

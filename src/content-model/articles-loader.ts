@@ -280,14 +280,14 @@ function validationError(problems: readonly EntryProblem[]): ArticleValidationEr
  * (src/pages/articles/[slug].astro): the second, dev-only collection `articleProblems`, one entry per
  * broken article file, keyed like the article would be (its folder name).
  */
-export const articleProblemsSchema = z.object({
+const articleProblemsSchema = z.object({
   file: z.string(),
   problems: z.array(z.object({ field: z.string(), problem: z.string() })),
 });
 export type ArticleProblemsData = z.infer<typeof articleProblemsSchema>;
 
 /** The key of a broken entry in `articleProblems`: its folder name (`Bad_Slug/index.md` → `Bad_Slug`). */
-export function problemId(entry: string): string {
+function problemId(entry: string): string {
   return entry.replace(/\/index\.md$/, '') || entry;
 }
 

@@ -54,7 +54,7 @@ export function lastModified(data: Revisable): Date | undefined {
 }
 
 /** How long a revision counts as news on the front page ("Updated" on the card). */
-export const RECENT_REVISION_HOURS = 48;
+const RECENT_REVISION_HOURS = 48;
 
 /** Whether the article was updated or corrected in the `hours` before `now` (the build time). */
 export function isRecentlyRevised(data: Revisable, now: Date, hours = RECENT_REVISION_HOURS): boolean {

@@ -32,7 +32,7 @@ export interface BodyImage {
 }
 
 /** A URL the body asks readers to follow or load. */
-export interface BodyUrl {
+interface BodyUrl {
   url: string;
   /** Where it came from, for messages: `link` (markdown or <a href>), `image`, or the HTML attribute. */
   source: 'link' | 'image' | 'cite' | 'poster' | 'srcset';

@@ -12,7 +12,7 @@ import { PLACEHOLDER_TEXTS } from '../authoring/entry-template.ts';
 import { STANDIN_ALT } from '../authoring/standin.ts';
 
 /** Headlines longer than this are cut off in link previews (social cards, messengers, search results). */
-export const HEADLINE_PREVIEW_LIMIT = 110;
+const HEADLINE_PREVIEW_LIMIT = 110;
 
 export interface EntryProblem {
   /** The entry's file, as the editor knows it (e.g. `content/articles/foo/index.md`). */

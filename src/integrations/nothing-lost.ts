@@ -77,7 +77,7 @@ export async function checkBuild(entries: readonly EntrySource[], outDir: string
   return problems;
 }
 
-export class NothingLostError extends Error {
+class NothingLostError extends Error {
   override name = 'NothingLostError';
   constructor(message: string) {
     super(message);

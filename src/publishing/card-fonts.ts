@@ -106,7 +106,7 @@ function fontFile(family: Family, subset: string, weight: number): string {
 // eslint-disable-next-line no-misleading-character-class -- joiners and selectors listed one by one, not combined
 const NO_GLYPH = /[\s\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 
-export interface CardFont {
+interface CardFont {
   name: string;
   /** The font file. */
   file: string;

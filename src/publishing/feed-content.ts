@@ -39,7 +39,7 @@ function absolute(url: string, base: string): string | undefined {
  * parse is dropped (a link without href stays as its text), never passed on: validation reports such URLs
  * (src/content-model/body-checks.ts), so this only guards the feeds.
  */
-export function absolutizeUrls(tree: Root, pageUrl: string): void {
+function absolutizeUrls(tree: Root, pageUrl: string): void {
   visit(tree, 'element', (node: Element) => {
     for (const name of URL_ATTRIBUTES) {
       const value = node.properties[name];

@@ -51,7 +51,7 @@ export const FIXTURE_SETS = {
 export type FixtureSet = keyof typeof FIXTURE_SETS;
 
 /** Build settings other than the defaults (BASE_PATH=/, the clock as build time). */
-export const FIXTURE_ENV: Partial<Record<FixtureSet, Record<string, string>>> = {
+const FIXTURE_ENV: Partial<Record<FixtureSet, Record<string, string>>> = {
   corrections: { BASE_PATH: '/news/', BUILD_TIME: '2026-11-29T12:00:00Z' },
 };
 

@@ -20,7 +20,7 @@ import * as body from '../../src/plugins/body-plugins.ts';
 
 const { bodyRemarkPlugins: remarkPlugins, bodyRemarkRehypeOptions: remarkRehypeOptions } = body;
 
-export const ARTICLE_FILE = '/site/content/articles/x/index.md';
+const ARTICLE_FILE = '/site/content/articles/x/index.md';
 
 export async function renderBody(markdown: string, filePath = ARTICLE_FILE): Promise<string> {
   const file = new VFile({ value: markdown, path: filePath });

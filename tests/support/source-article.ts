@@ -12,7 +12,7 @@ export const SEED_SLUG = 'trump-wanted-to-meet-clinton-after-2016-election-kushn
  * this, never content/, which editors may correct or remove.
  */
 export const SEED_ENTRY_DIR = path.join(ROOT, 'tests/fixtures/sets/seed', SEED_SLUG);
-export const SEED_CREDIT = 'Win McNamee/Getty Images';
+const SEED_CREDIT = 'Win McNamee/Getty Images';
 
 export function readSourceArticle() {
   const raw = readFileSync(path.join(ROOT, 'tests/fixtures/source-article.txt'), 'utf8');

@@ -18,7 +18,7 @@ export const SECRET_METADATA = {
 } as const;
 
 /** A JPEG (a colour gradient, so it compresses like a photo) with EXIF (camera, owner, serials, GPS position) and XMP (owner, place). */
-export async function photoWithMetadata(width: number, height: number, hue = 0): Promise<Buffer> {
+async function photoWithMetadata(width: number, height: number, hue = 0): Promise<Buffer> {
   const raw = Buffer.alloc(width * height * 3);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
