@@ -8,7 +8,7 @@
  * in Debian's Chromium, and prints the four category scores, LCP/CLS/TBT and every audit that is not passing.
  * Target: 100 in each category.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,16 +25,18 @@ if (!chromiumPath) throw new Error('lighthouse: no Chromium found (apt-get insta
 
 // Serve first (nginx reads files per request), then build for the origin the server got, so canonical and
 // feed URLs point at the server Lighthouse loads the page from.
-const outDir = path.join(tmpdir(), 'reader-lighthouse');
-rmSync(outDir, { recursive: true, force: true });
-mkdirSync(outDir, { recursive: true });
+// A folder of its own: two checkouts may run this at once.
+const outDir = mkdtempSync(path.join(tmpdir(), 'reader-lighthouse-'));
+// The recipe includes the build's redirect rules, which nginx reads once, at start: an empty file until the build
+// writes the real one (Lighthouse loads no old URL).
+writeFileSync(path.join(outDir, '_redirects.nginx.conf'), '');
 const server = nginxPath ? await startNginx(outDir, '/') : await serveStatic(outDir, '/');
 const build = astroBuild(outDir, { SITE_URL: server.origin, BASE_PATH: '/' });
 if (build.status !== 0) {
   await server.close();
   throw new Error(`lighthouse: astro build failed:\n${build.output}`);
 }
-console.log(`[lighthouse] built ${outDir} for ${server.origin} in ${Math.round(build.ms)} ms; serving with ${nginxPath ? 'nginx + deploy/nginx.conf' : 'the static test server'}`);
+console.log(`[lighthouse] built ${outDir} for ${server.origin} in ${Math.round(build.ms)} ms; serving with ${nginxPath ? 'nginx + deploy/nginx.conf' : 'a plain static server'}`);
 
 // The first real article page (redirect pages for old slugs carry a meta refresh).
 const slug = readdirSync(path.join(outDir, 'articles')).find(
@@ -75,4 +77,5 @@ try {
 } finally {
   chrome.kill();
   await server.close();
+  rmSync(outDir, { recursive: true, force: true });
 }
