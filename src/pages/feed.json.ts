@@ -1,14 +1,14 @@
-/** JSON Feed 1.1 of the latest articles with full content (src/lib/feeds.ts: at most SITE.feedLength, ≤ 512 KiB). */
+/** JSON Feed 1.1 of the latest articles with full content (src/publishing/feeds.ts: at most SITE.feedLength, ≤ 512 KiB). */
 import type { APIRoute } from 'astro';
 import { SITE } from '../site.config.ts';
-import { withBase, SITE_FILES } from '../lib/urls.ts';
-import { getArticles } from '../lib/collection.ts';
-import { getFeedItems } from '../lib/feed-items.ts';
-import { feedChannel, jsonFeed, jsonFeedResponse } from '../lib/feeds.ts';
+import { SITE_FILES } from '../lib/urls.ts';
+import { BASE, sitePath } from '../site-urls.ts';
+import { getArticles } from '../content-model/collection.ts';
+import { getFeedItems } from '../publishing/feed-items.ts';
+import { feedChannel, jsonFeed, jsonFeedResponse } from '../publishing/feeds.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const base = import.meta.env.BASE_URL;
-  const channel = feedChannel(site!.href, base, { home: withBase('', base), rss: withBase(SITE_FILES.rss, base), json: withBase(SITE_FILES.jsonFeed, base) });
-  const items = await getFeedItems(site!.href, (await getArticles()).slice(0, SITE.feedLength));
+  const channel = feedChannel(site!.href, BASE, { home: sitePath(), rss: sitePath(SITE_FILES.rss), json: sitePath(SITE_FILES.jsonFeed) });
+  const items = await getFeedItems((await getArticles()).slice(0, SITE.feedLength));
   return jsonFeedResponse(await jsonFeed(channel, items));
 };

@@ -1,10 +1,10 @@
-/** news-sitemap.xml: the articles of the 48 hours before the build, for Google News (src/lib/news-sitemap.ts). */
+/** news-sitemap.xml: the articles of the 48 hours before the build, for Google News (src/publishing/news-sitemap.ts). */
 import type { APIRoute } from 'astro';
-import { getArticles } from '../lib/collection.ts';
-import { buildTime } from '../lib/build-time.ts';
+import { getArticles } from '../content-model/collection.ts';
+import { buildTime } from '../content-model/build-time.ts';
 import { absoluteUrl, articlePath } from '../lib/urls.ts';
-import { newsArticles, newsSitemapXml } from '../lib/news-sitemap.ts';
-import { xmlResponse } from '../lib/feeds.ts';
+import { newsArticles, newsSitemapXml } from '../publishing/news-sitemap.ts';
+import { xmlResponse } from '../publishing/feeds.ts';
 import { SITE } from '../site.config.ts';
 
 export const GET: APIRoute = async ({ site }) => {

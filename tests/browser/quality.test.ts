@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, noBrowser } from '../support/chromium.ts';
 import { noNginx, startNginx } from '../support/nginx.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { builtPages } from '../support/built-pages.ts';
 import { pathOf, redirectsOf, siteBuilds } from '../support/site-builds.ts';
 

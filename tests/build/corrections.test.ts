@@ -1,5 +1,5 @@
 /**
- * Corrections and updates, on the corrections fixture (tests/fixtures/content/corrections, built with
+ * Corrections and updates, on the corrections fixture (tests/fixtures/sets/corrections, built with
  * BASE_PATH=/news/ as of BUILD_TIME 2026-11-29T12:00:00Z), read by the consumers the rest of the suite uses:
  * the HTML parser, open-graph-scraper, feedsmith, Readability, html-validate. Also the redirect rules and the
  * redirect page of a build under a base path.

@@ -12,7 +12,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import path from 'node:path';
 import { request } from 'node:http';
-import { astroBuild } from '../support/astro-build.ts';
+import { astroBuild } from '../../scripts/lib/astro-build.ts';
 import { crawl, type CrawlResult } from '../support/crawl.ts';
 import { noNginx, startNginx, type Nginx } from '../support/nginx.ts';
 import { OUTPUT, SITE_DIR, TEST_SITE_URL } from '../support/paths.ts';

@@ -1,8 +1,8 @@
 /**
  * Sharing a permalink, checked on the built HTML and files: Open Graph / X cards read by a real
  * Open Graph parser, JSON-LD shape, social images, feeds read by a real feed parser, sitemap, robots,
- * icons and manifest, redirect pages. The seed fixture's build (tests/fixtures/content/seed) shows what happens
- * when the content states no date or author; the sharing fixture (tests/fixtures/content/sharing) shows every
+ * icons and manifest, redirect pages. The seed fixture's build (tests/fixtures/sets/seed) shows what happens
+ * when the content states no date or author; the sharing fixture (tests/fixtures/sets/sharing) shows every
  * optional field. What is site-wide (icons, manifest, robots.txt) is read from the real content's build; what holds
  * for every article of any content is tests/build/site-invariants.test.ts.
  */

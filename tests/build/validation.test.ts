@@ -1,5 +1,5 @@
 /**
- * A build of broken entries (tests/fixtures/articles-invalid, one mistake per entry) fails, and
+ * A build of broken entries (tests/fixtures/sets/invalid, one mistake per entry) fails, and
  * its output names every file, field and problem in one run, one line each.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /** Vitest global setup: one production build of the site for all build and browser tests. */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { astroBuild } from './astro-build.ts';
+import { astroBuild } from '../../scripts/lib/astro-build.ts';
 import { buildFixtureSets, fixtureBuild } from './fixture-builds.ts';
 import { writeGeneratedFixture } from './generated-fixture.ts';
 import { SITE_DIR, TEST_SITE_URL } from './paths.ts';

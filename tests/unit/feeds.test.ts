@@ -1,11 +1,11 @@
 /**
  * Feeds stay bounded: fitFeed keeps the newest items that fit in FEED_MAX_BYTES, with the real RSS and JSON Feed
- * writers (src/lib/feeds.ts), read back with the strict XML parser and feedsmith.
+ * writers (src/publishing/feeds.ts), read back with the strict XML parser and feedsmith.
  */
 import { describe, expect, it } from 'vitest';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
-import { feedChannel, feedItemCount, fitFeed, jsonFeed, jsonFeedText, rssFeed, rssXml, sectionFeedLinks, FEED_MAX_BYTES } from '../../src/lib/feeds.ts';
-import type { FeedItem } from '../../src/lib/feed-items.ts';
+import { feedChannel, feedItemCount, fitFeed, jsonFeed, jsonFeedText, rssFeed, rssXml, sectionFeedLinks, FEED_MAX_BYTES } from '../../src/publishing/feeds.ts';
+import type { FeedItem } from '../../src/publishing/feed-items.ts';
 import { SITE } from '../../src/site.config.ts';
 import { parseXmlStrict } from '../support/xml.ts';
 

@@ -1,7 +1,7 @@
 /** The sitemap index and its files, and the news sitemap: pure functions, read back with the strict XML parser. */
 import { describe, expect, it } from 'vitest';
-import { newest, sitemapFile, sitemapIndexXml, sitemapXml, splitSitemap, SITEMAP_MAX_URLS } from '../../src/lib/sitemap.ts';
-import { newsArticles, newsSitemapXml, NEWS_SITEMAP_HOURS, NEWS_SITEMAP_MAX } from '../../src/lib/news-sitemap.ts';
+import { newest, sitemapFile, sitemapIndexXml, sitemapXml, splitSitemap, SITEMAP_MAX_URLS } from '../../src/publishing/sitemap.ts';
+import { newsArticles, newsSitemapXml, NEWS_SITEMAP_HOURS, NEWS_SITEMAP_MAX } from '../../src/publishing/news-sitemap.ts';
 import { parseXmlStrict } from '../support/xml.ts';
 
 const SM = 'http://www.sitemaps.org/schemas/sitemap/0.9';

@@ -1,14 +1,14 @@
 /**
  * Each section's JSON Feed: `/sections/<slug>/feed.json`, the latest SITE.feedLength articles of the section with
- * full content (≤ 512 KiB, src/lib/feeds.ts). Sections and slugs: src/lib/sections.ts.
+ * full content (≤ 512 KiB, src/publishing/feeds.ts). Sections and slugs: src/lib/sections.ts.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { SITE } from '../../../site.config.ts';
 import { withBase } from '../../../lib/urls.ts';
-import { getArticles, type Article } from '../../../lib/collection.ts';
-import { getFeedItems } from '../../../lib/feed-items.ts';
+import { getArticles, type Article } from '../../../content-model/collection.ts';
+import { getFeedItems } from '../../../publishing/feed-items.ts';
 import { groupBySection, sectionFeedPaths, type Section } from '../../../lib/sections.ts';
-import { feedChannel, jsonFeed, jsonFeedResponse } from '../../../lib/feeds.ts';
+import { feedChannel, jsonFeed, jsonFeedResponse } from '../../../publishing/feeds.ts';
 
 export const getStaticPaths = (async () =>
   groupBySection(await getArticles()).map((section) => ({ params: { section: section.slug }, props: { section } }))) satisfies GetStaticPaths;
