@@ -1,6 +1,6 @@
 /**
  * What holds for every valid content, checked on every site build (tests/support/site-builds.ts: the real
- * content/ and the newsroom fixture): every published entry has its page, on the front page, in both feeds and
+ * content/ and the newsroom fixture): every published entry has its page, in the latest list, in both feeds and
  * in the sitemap; drafts and scheduled entries are nowhere; every old slug redirects to its article.
  * Exact words of one article are the seed fixture's business (article-page.test.ts, sharing.test.ts).
  */
@@ -15,6 +15,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { attr, readPage, select, selectAll, text } from '../support/html.ts';
 import { builtPages } from '../support/built-pages.ts';
 import { pathOf, redirectsOf, siteBuilds, urlOf } from '../support/site-builds.ts';
+import { latestPath } from '../../src/lib/listing-urls.ts';
+import { SITE } from '../../src/site.config.ts';
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** The text of an HTML fragment (a feed item's content), as a reader sees it. */
@@ -49,9 +51,15 @@ for (const build of siteBuilds()) {
       expect(built).toEqual([...published.map((e) => e.slug), ...redirects.map((r) => r.old)].sort());
     });
 
-    it('lists every published article on the front page, newest first', () => {
-      const links = selectAll('main .card h2 a', readPage('/', siteDir)).map((a) => attr(a, 'href'));
+    it('lists every published article in the latest list (/latest/, /latest/2/, …), newest first, and leads the front page with the newest', () => {
+      const links: (string | undefined)[] = [];
+      for (let n = 1; existsSync(path.join(siteDir, latestPath(build.base, n), 'index.html')); n += 1) {
+        links.push(...selectAll('main .card h2 a', readPage(latestPath(build.base, n), siteDir)).map((a) => attr(a, 'href')));
+      }
       expect(links).toEqual(published.map((e) => pathOf(build, e.slug)));
+      const front = selectAll('main .card h2 a', readPage('/', siteDir)).map((a) => attr(a, 'href'));
+      expect(front).toEqual(published.slice(0, front.length).map((e) => pathOf(build, e.slug)));
+      expect(front.length).toBe(Math.min(published.length, 1 + SITE.frontPage.topStories));
     });
   });
 

@@ -24,6 +24,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { astroBuild, type BuildResult } from './astro-build.ts';
 import { OUTPUT, TEST_SITE_URL } from './paths.ts';
+import { GENERATED_ARTICLES_DIR, GENERATED_BUILD_TIME } from './generated-fixture.ts';
 
 export const FIXTURE_SETS = {
   editorial: 'tests/fixtures/articles-editorial',
@@ -38,12 +39,16 @@ export const FIXTURE_SETS = {
   images: 'tests/fixtures/content/images',
   // Image paths and body URLs the build must refuse (tests/build/images.test.ts).
   'images-invalid': 'tests/fixtures/content/images-invalid',
+  // A few hundred generated articles (tests/support/generated-fixture.ts, written by the global setup):
+  // listing pages, archive, onward links and their budgets. It must build.
+  generated: GENERATED_ARTICLES_DIR,
 } as const;
 export type FixtureSet = keyof typeof FIXTURE_SETS;
 
 /** Build settings other than the defaults (BASE_PATH=/, the clock as build time). */
 export const FIXTURE_ENV: Partial<Record<FixtureSet, Record<string, string>>> = {
   corrections: { BASE_PATH: '/news/', BUILD_TIME: '2026-11-29T12:00:00Z' },
+  generated: { BUILD_TIME: GENERATED_BUILD_TIME },
 };
 
 export const fixtureSiteDir = (name: FixtureSet) => path.join(OUTPUT, 'fixtures', name);

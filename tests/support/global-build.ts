@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { astroBuild } from './astro-build.ts';
 import { buildFixtureSets, fixtureBuild } from './fixture-builds.ts';
+import { writeGeneratedArticles } from './generated-fixture.ts';
 import { SITE_DIR, TEST_SITE_URL } from './paths.ts';
 import { SITE_BUILD_RESULT } from './site-builds.ts';
 
@@ -18,8 +19,9 @@ export default function setup(): void {
   writeFileSync(SITE_BUILD_RESULT, JSON.stringify(result));
 
   // The fixture sets (drafts, hostile markup, invalid entries, sharing): tests/support/fixture-builds.ts.
+  writeGeneratedArticles();
   buildFixtureSets();
-  for (const name of ['sharing', 'corrections', 'seed', 'newsroom'] as const) {
+  for (const name of ['sharing', 'corrections', 'seed', 'newsroom', 'generated'] as const) {
     const fixture = fixtureBuild(name);
     if (fixture.status !== 0) {
       throw new Error(`astro build of the ${name} fixture failed (exit ${fixture.status}):\n${fixture.output}`);
