@@ -7,8 +7,11 @@
  * "Earlier in" list) are held to the article budget too (tests/build/page-weight.test.ts does the site builds).
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { SITE } from '../../src/site.config.ts';
 import { BUDGET_JS, BUDGET_TOTAL, measure } from '../support/page-weight.ts';
 import { generatedBuild } from '../support/generated-build.ts';
 import { siteBuilds } from '../support/site-builds.ts';
@@ -34,6 +37,19 @@ describe('page weight of every page but the site builds’ articles', () => {
     expect(weight.html).toBeGreaterThan(1_000);
     expect(weight.total).toBeLessThanOrEqual(BUDGET_TOTAL);
     expect(weight.js).toBeLessThanOrEqual(BUDGET_JS);
+  });
+
+  it('no page links more articles than its slots: the front page, a listing page and an archive month are bounded', () => {
+    const build = builds[0]!;
+    const articleLinks = (file: string) =>
+      new Set(selectAll('main a[href^="/articles/"]', fromHtml(readFileSync(path.join(build.siteDir, file), 'utf8'))).map((a) => String(a.properties.href))).size;
+    const { topStories, perSection, maxSections } = SITE.frontPage;
+    expect(build.published.length).toBeGreaterThan(5 * (1 + topStories + perSection * maxSections)); // far more than fit
+    expect(articleLinks('index.html')).toBeLessThanOrEqual(1 + topStories + perSection * maxSections);
+    for (const file of ['latest/index.html', 'latest/2/index.html', 'sections/politics/index.html', 'topics/budget/index.html']) {
+      expect(articleLinks(file), file).toBeLessThanOrEqual(SITE.listingPageSize);
+    }
+    expect(articleLinks('archive/2026/03/index.html')).toBe(SITE.archivePageSize);
   });
 
   it('the heaviest of each kind, for the README', () => {
