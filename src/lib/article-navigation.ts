@@ -7,11 +7,11 @@ import type { Article } from './collection.ts';
 import type { NavCurrent, SiteIndex } from './site-index.ts';
 import { nameSlug, sectionPath } from './listing-urls.ts';
 
-export function articleNavigation(article: Article, index: Pick<SiteIndex, 'earlier' | 'sectionNamed'>, base: string) {
+export function articleNavigation(article: Article, index: Pick<SiteIndex, 'earlier' | 'sectionNamed' | 'topicNamed'>, base: string) {
   const { section, tags } = article.data;
   const name = section === undefined ? undefined : (index.sectionNamed(section)?.name ?? section);
-  const seen = new Set<string>();
-  const topics = tags.filter((tag) => !seen.has(nameSlug(tag)) && !!seen.add(nameSlug(tag)));
+  // One link per topic page, named as the page names it ("budget" and "Budget" are one topic).
+  const topics = [...new Map(tags.map((tag) => [nameSlug(tag), index.topicNamed(tag)?.name ?? tag])).values()];
   const navCurrent: NavCurrent | undefined = name === undefined ? undefined : { href: sectionPath(name, base), page: false };
   return { section: name, topics, earlier: index.earlier.get(article.id) ?? [], navCurrent };
 }

@@ -36,6 +36,8 @@ export interface SiteIndex {
   earlier: Map<string, Article[]>;
   /** Section name (any spelling) → its group. */
   sectionNamed(name: string): Group<Article> | undefined;
+  /** Topic name (any spelling) → its group. */
+  topicNamed(name: string): Group<Article> | undefined;
 }
 
 /** Which link of the site navigation (src/components/SiteNav.astro) a page belongs to. */
@@ -54,7 +56,8 @@ export function getSiteIndex(): Promise<SiteIndex> {
     const topics = groupByName(articles, topicsOf).sort((a, b) => a.name.localeCompare(b.name, 'en'));
     const authors = groupByName(articles, authorsOf).sort((a, b) => a.name.localeCompare(b.name, 'en'));
     warnAbout(sections, topics, authors);
-    const bySlug = new Map(sections.map((s) => [s.slug, s]));
+    const sectionBySlug = new Map(sections.map((s) => [s.slug, s]));
+    const topicBySlug = new Map(topics.map((t) => [t.slug, t]));
     return {
       articles,
       sections,
@@ -67,7 +70,8 @@ export function getSiteIndex(): Promise<SiteIndex> {
         maxSections: SITE.frontPage.maxSections,
       }),
       earlier: earlierInSection(articles, SITE.onwardCount),
-      sectionNamed: (name: string) => bySlug.get(nameSlug(name)),
+      sectionNamed: (name: string) => sectionBySlug.get(nameSlug(name)),
+      topicNamed: (name: string) => topicBySlug.get(nameSlug(name)),
     };
   });
   return cached;
@@ -76,9 +80,9 @@ export function getSiteIndex(): Promise<SiteIndex> {
 /** Build warnings (once per build): spellings that share a page, sections missing from the editorial order. */
 function warnAbout(sections: Group<Article>[], topics: Group<Article>[], authors: Group<Article>[]): void {
   const file = (a: Article) => a.filePath ?? a.id;
-  for (const [field, groups] of [['section', sections], ['tags', topics], ['byline', authors]] as const) {
+  for (const [field, groups, namesOf] of [['section', sections, sectionOf], ['tags', topics, topicsOf], ['byline', authors, authorsOf]] as const) {
     for (const group of spellingClashes(groups)) {
-      const odd = group.articles.find((a) => [...sectionOf(a), ...topicsOf(a), ...authorsOf(a)].some((n) => n !== group.name && nameSlug(n) === group.slug));
+      const odd = group.articles.find((a) => namesOf(a).some((n) => n !== group.name && nameSlug(n) === group.slug));
       console.warn(
         `warning: ${odd ? file(odd) : group.slug}: ${field}: ${group.spellings.map((s) => `"${s}"`).join(' and ')} are one page (shown as "${group.name}"); use one spelling`,
       );

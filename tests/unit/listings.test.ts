@@ -19,7 +19,7 @@ import { pageWindow, listingTitle } from '../../src/lib/pager.ts';
 import { sortNewestFirst } from '../../src/lib/articles.ts';
 
 let n = 0;
-const art = (data: Partial<Listable['data']> & { published?: string }, id = `a${++n}`): Listable => ({
+const art = (data: Partial<Omit<Listable['data'], 'published'>> & { published?: string }, id = `a${++n}`): Listable => ({
   id,
   data: { title: `Story ${id}`, tags: [], byline: [], ...data, published: data.published ? new Date(data.published) : undefined },
 });
