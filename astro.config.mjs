@@ -8,6 +8,7 @@ import { parseBuildTime } from './src/lib/build-time.ts';
 import precompress from './src/integrations/precompress.ts';
 import hostRedirects from './src/integrations/host-redirects.ts';
 import nothingLost from './src/integrations/nothing-lost.ts';
+import searchIndex from './src/integrations/search-index.ts';
 import { SITE } from './src/site.config.ts';
 
 // Deploy-time settings come from the environment (see README "Configuration").
@@ -72,6 +73,8 @@ export default defineConfig({
     hostRedirects({ force: process.env.NETLIFY === 'true' }),
     // After every production build: each published article's page holds every text of its entry.
     nothingLost({ dir: articlesDir ?? 'content/articles' }),
+    // The search index (Pagefind) over the built pages, into dist/pagefind/: before precompress, which compresses it.
+    searchIndex({ language: SITE.lang }),
     // Last, so it compresses whatever the other integrations wrote: .br + .gz beside each text file.
     precompress(),
   ],

@@ -4,6 +4,11 @@ export const SITE = {
   name: 'The Reader',
   /** Used when a page has no description of its own. */
   description: 'News articles, fast and readable on any device, with or without JavaScript.',
+  /**
+   * Articles in each feed (rss.xml, feed.json and every section's): the latest ones, with their full text.
+   * Fewer when their full text would pass 512 KiB (src/lib/feeds.ts FEED_MAX_BYTES).
+   */
+  feedLength: 50,
   /** BCP 47 language tag for `<html lang>`. */
   lang: 'en',
   /** Open Graph locale. */
@@ -18,7 +23,7 @@ export const SITE = {
    * articles are shown; a section used by an article but not listed here is shown after these, in
    * alphabetical order, and the build warns about it (usually a typo).
    */
-  sections: ['Politics', 'Business', 'World', 'Local', 'Education', 'Transport', 'Science', 'Culture'],
+  sections: ['Politics', 'Business', 'World', 'Local', 'Education', 'Transport', 'Science', 'Culture', 'Sport', 'Long Reads'],
   /** Front page: the lead story, then this many stories as cards, then each section's newest few. */
   frontPage: { topStories: 6, perSection: 3, maxSections: 10 },
   /** Articles per page of /latest/, a section, a topic or an author. */

@@ -1,10 +1,10 @@
 /**
- * Feed items for every published article, shared by the RSS and JSON feeds so both say the same thing.
- * Runs inside Astro (it needs getImage for the lead image).
+ * Feed items for the given articles (a feed's latest ones), shared by the RSS and JSON feeds so both say the
+ * same thing. Runs inside Astro (it needs getImage for the lead image).
  */
 import { getImage } from 'astro:assets';
 import { imageSize } from './image-size.ts';
-import { getArticles } from './collection.ts';
+import type { Article } from './collection.ts';
 import { absoluteUrl, articlePath } from './urls.ts';
 import { describeArticle } from './describe.ts';
 import { feedContentHtml } from './feed-content.ts';
@@ -25,9 +25,8 @@ export interface FeedItem {
   tags: string[];
 }
 
-export async function getFeedItems(site: string): Promise<FeedItem[]> {
+export async function getFeedItems(site: string, articles: readonly Article[]): Promise<FeedItem[]> {
   const base = import.meta.env.BASE_URL;
-  const articles = await getArticles();
   return Promise.all(
     articles.map(async (article) => {
       const { data } = article;

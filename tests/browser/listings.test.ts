@@ -1,5 +1,5 @@
 /**
- * The generated newsroom (tests/support/generated-fixture.ts) in Chromium: a sample of its pages of every
+ * The listings fixture (tests/support/listings-fixture.ts) in Chromium: a sample of its pages of every
  * kind — front page, latest, a section and its later page, a topic, an author, the archive, a year, a month
  * and its second page, an article, the 404 — has zero axe violations and no CSP violation at 390 and
  * 1280 px, light and dark, and fits 320 px with no horizontal scroll. At 320 px the site navigation
@@ -15,10 +15,10 @@ import { launchChromium, noBrowser } from '../support/chromium.ts';
 import { noNginx, startNginx } from '../support/nginx.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { axeViolations } from '../support/axe.ts';
-import { generatedBuild } from '../support/generated-build.ts';
+import { listingsBuild } from '../support/listings-build.ts';
 import { SCREENSHOTS } from '../support/paths.ts';
 
-const build = generatedBuild();
+const build = listingsBuild();
 const SAMPLE = [
   '/',
   '/latest/',
@@ -47,7 +47,7 @@ declare global {
   }
 }
 
-describe.skipIf(noBrowser)('generated newsroom in Chromium', () => {
+describe.skipIf(noBrowser)('listings fixture in Chromium', () => {
   let browser: Browser;
   let server: { origin: string; close(): Promise<void> };
 
@@ -145,7 +145,7 @@ describe.skipIf(noBrowser)('generated newsroom in Chromium', () => {
           });
           const broken = await page.$$eval('img', (imgs) => imgs.filter((i) => !(i.complete && i.naturalWidth > 0)).map((i) => i.currentSrc));
           expect(broken).toEqual([]);
-          await page.screenshot({ path: path.join(SCREENSHOTS, `generated-${name}-${viewport.width}-${scheme}.png`), fullPage: true });
+          await page.screenshot({ path: path.join(SCREENSHOTS, `listings-${name}-${viewport.width}-${scheme}.png`), fullPage: true });
           await context.close();
         });
       }

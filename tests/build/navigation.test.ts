@@ -1,5 +1,5 @@
 /**
- * Finding any article among hundreds, on the generated newsroom (tests/support/generated-fixture.ts: 300
+ * Finding any article among hundreds, on the listings fixture (tests/support/listings-fixture.ts: 300
  * articles over five sections and two years, with tags and authors, a few undated, one busy month): the
  * front page's hierarchy, the paginated lists (latest, sections, topics, authors: page 1 at the bare path,
  * a number past the end is a 404, titles "Politics — page 2 of 3", rel prev/next, a pager, their own
@@ -13,15 +13,15 @@ import type { Root } from 'hast';
 import { HtmlValidate, formatterFactory } from 'html-validate';
 import config from '../../.htmlvalidate.mjs';
 import { attr, readPage, select, selectAll, text } from '../support/html.ts';
-import { generatedBuild } from '../support/generated-build.ts';
+import { listingsBuild } from '../support/listings-build.ts';
 import { fixtureBuild } from '../support/fixture-builds.ts';
-import { GENERATED_SECTIONS, GENERATED_UNDATED } from '../support/generated-fixture.ts';
+import { LISTINGS_SECTIONS, LISTINGS_UNDATED } from '../support/listings-fixture.ts';
 import type { Entry } from '../support/site-builds.ts';
 import { pathOf } from '../support/site-builds.ts';
 import { archivePath, authorPath, latestPath, nameSlug, sectionPath, topicPath } from '../../src/lib/listing-urls.ts';
 import { SITE } from '../../src/site.config.ts';
 
-const build = generatedBuild();
+const build = listingsBuild();
 const { siteDir, published } = build;
 const PAGE_SIZE = SITE.listingPageSize;
 const page = (urlPath: string) => readPage(urlPath, siteDir);
@@ -72,11 +72,11 @@ function walkPages(name: string, pathOf: (n: number) => string, expectedCount: n
   return links;
 }
 
-describe('the generated newsroom', () => {
+describe('the listings fixture', () => {
   it('built every article, with warnings for the spellings that share a page', () => {
     expect(published).toHaveLength(build.entries.length);
-    expect(published.filter((e) => !e.data.published)).toHaveLength(GENERATED_UNDATED);
-    const output = fixtureBuild('generated').output;
+    expect(published.filter((e) => !e.data.published)).toHaveLength(LISTINGS_UNDATED);
+    const output = fixtureBuild('listings').output;
     expect(output).toMatch(/warning: \S+\/story-010\/index\.md: section: "Politics" and "politics" are one page \(shown as "Politics"\); use one spelling/);
     expect(output).toMatch(/warning: \S+\/index\.md: tags: "Budget" and "budget" are one page \(shown as "Budget"\); use one spelling/);
   });
@@ -106,26 +106,27 @@ describe('sections: /sections/<section>/…', () => {
   const sections = bySlug((e) => (e.data.section ? [e.data.section] : []));
 
   it('one page per section, whatever the spelling ("politics" is Politics)', () => {
-    expect([...sections.keys()].sort()).toEqual(GENERATED_SECTIONS.map(nameSlug).sort());
+    expect([...sections.keys()].sort()).toEqual(LISTINGS_SECTIONS.map(nameSlug).sort());
     const built = readdirSync(path.join(siteDir, 'sections'));
     expect(built.sort()).toEqual([...sections.keys()].sort());
     expect(text(select('h1', page('/sections/politics/')))).toBe('Politics');
   });
 
-  it.each(GENERATED_SECTIONS.map((s) => [s]))('%s lists its articles, newest first', (name) => {
+  it.each(LISTINGS_SECTIONS.map((s) => [s]))('%s lists its articles, newest first', (name) => {
     const entries = sections.get(nameSlug(name))!;
     expect(entries.length).toBeGreaterThan(PAGE_SIZE); // more than one page
     const links = walkPages(name, (n) => sectionPath(name, '/', n), entries.length);
     expect(links).toEqual(slugsOf(entries));
   });
 
-  it('links its own feeds when the build has them', () => {
+  it('links its own feeds, on the page and in the head, and they exist', () => {
     const tree = page('/sections/politics/');
-    const hasFeeds = existsSync(path.join(siteDir, 'sections/politics/rss.xml'));
-    const links = hrefs(selectAll('main a', tree));
-    expect(links.includes('/sections/politics/rss.xml')).toBe(hasFeeds);
-    expect(links.includes('/sections/politics/feed.json')).toBe(hasFeeds);
-    expect(selectAll('link[rel=alternate][href*="/sections/politics/"]', tree)).toHaveLength(hasFeeds ? 2 : 0);
+    expect(hrefs(selectAll('main .listing-intro a', tree))).toEqual(['/sections/politics/rss.xml', '/sections/politics/feed.json']);
+    expect(selectAll('link[rel=alternate][href*="/sections/politics/"]', tree).map((l) => attr(l, 'href'))).toEqual([
+      abs('/sections/politics/rss.xml'),
+      abs('/sections/politics/feed.json'),
+    ]);
+    for (const file of ['rss.xml', 'feed.json']) expect(existsSync(path.join(siteDir, 'sections/politics', file)), file).toBe(true);
   });
 });
 
@@ -210,15 +211,16 @@ describe('the site navigation', () => {
   const nav = (tree: Root) => select('header nav[aria-label=Site]', tree)!;
   const current = (tree: Root) => selectAll('a[aria-current]', nav(tree)).map((a) => [attr(a, 'href'), attr(a, 'ariaCurrent')]);
 
-  it('lists latest, the sections in the editorial order of src/site.config.ts, the archive', () => {
-    const order = SITE.sections.filter((s) => (GENERATED_SECTIONS as readonly string[]).includes(s));
+  it('lists latest, the sections in the editorial order of src/site.config.ts, the archive and search', () => {
+    const order = SITE.sections.filter((s) => (LISTINGS_SECTIONS as readonly string[]).includes(s));
     expect(order).toEqual(['Politics', 'Business', 'World', 'Science', 'Culture']);
     for (const p of ['/', '/latest/2/', '/sections/world/', '/archive/', pathOf(build, published[5]!.slug)]) {
       const links = selectAll('a', nav(page(p)));
-      expect(links.map((a) => [attr(a, 'href'), text(a)]).filter(([h]) => h !== '/search/'), p).toEqual([
+      expect(links.map((a) => [attr(a, 'href'), text(a)]), p).toEqual([
         ['/latest/', 'Latest'],
         ...order.map((s) => [sectionPath(s, '/'), s]),
         ['/archive/', 'Archive'],
+        ['/search/', 'Search'],
       ]);
     }
   });
@@ -300,11 +302,12 @@ describe('the article page', () => {
 
 describe('the 404 page', () => {
   const notFound = readPage('/404.html', siteDir);
-  it('offers the sections, the newest articles, the latest list and the archive (and search, when the site has it)', () => {
+  it('offers search, the sections, the newest articles, the latest list and the archive', () => {
     const links = hrefs(selectAll('main a', notFound));
-    expect(links).toEqual(expect.arrayContaining(['/', '/latest/', '/archive/', ...GENERATED_SECTIONS.map((s) => sectionPath(s, '/')), ...slugsOf(published.slice(0, 5))]));
-    const search = select('main form[role=search]', notFound);
-    expect(search !== undefined).toBe(existsSync(path.join(siteDir, 'search/index.html')));
+    expect(links).toEqual(expect.arrayContaining(['/', '/latest/', '/archive/', ...LISTINGS_SECTIONS.map((s) => sectionPath(s, '/')), ...slugsOf(published.slice(0, 5))]));
+    const search = select('main form[role=search]', notFound)!;
+    expect([attr(search, 'action'), attr(search, 'method'), attr(select('input[type=search]', search), 'name')]).toEqual(['/search/', 'get', 'q']);
+    expect(existsSync(path.join(siteDir, 'search/index.html'))).toBe(true);
   });
 });
 

@@ -1,19 +1,19 @@
 /**
  * Every published article is at most 4 clicks from the front page, whatever the number of articles: a reader's
  * walk (tests/support/click-depth.ts: breadth-first from the front page over <a href> only, reading the built
- * files) over the generated newsroom of a few hundred articles (tests/support/generated-fixture.ts) and over
+ * files) over the listings fixture of a few hundred articles (tests/support/listings-fixture.ts) and over
  * every site build (tests/support/site-builds.ts). Every listing page is reached too, and no link leads
  * nowhere.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { clickDepths } from '../support/click-depth.ts';
-import { generatedBuild } from '../support/generated-build.ts';
+import { listingsBuild } from '../support/listings-build.ts';
 import { pathOf, siteBuilds } from '../support/site-builds.ts';
 
 const MAX_CLICKS = 4;
 
-describe.each([generatedBuild(), ...siteBuilds()].map((b) => [b.name, b] as const))('%s: a reader’s clicks from the front page', (_, build) => {
+describe.each([listingsBuild(), ...siteBuilds()].map((b) => [b.name, b] as const))('%s: a reader’s clicks from the front page', (_, build) => {
   const { depth, broken } = clickDepths(build.siteDir, build.siteUrl, build.base);
 
   it(`reaches every published article in at most ${MAX_CLICKS} clicks`, () => {
@@ -37,7 +37,7 @@ describe.each([generatedBuild(), ...siteBuilds()].map((b) => [b.name, b] as cons
 
 describe('the walk would notice', () => {
   it('an article that is linked from nowhere', () => {
-    const build = generatedBuild();
+    const build = listingsBuild();
     const { depth } = clickDepths(build.siteDir, build.siteUrl, build.base);
     expect(depth.has(pathOf(build, 'no-such-article'))).toBe(false);
     expect(depth.get(build.base)).toBe(0);

@@ -19,12 +19,19 @@
  * - newsroom (tests/fixtures/content/newsroom): articles of every shape (dated, undated, byline/section/tags,
  *   a renamed one, a rich body, a draft, a scheduled one); the site invariants (tests/support/site-builds.ts)
  *   run over it as over content/. It must build.
+ * - generated (tests/.output/generated-articles, written by the global setup: tests/support/generated-fixture.ts):
+ *   300 generated articles in five sections, long reads among them, as of a fixed BUILD_TIME; read by the tests of
+ *   bounded feeds and sitemaps and of search. It must build.
+ * - listings (tests/.output/listings-articles, written by the global setup: tests/support/listings-fixture.ts):
+ *   300 generated articles over two years, with tags and authors, a few undated, as of a fixed BUILD_TIME; read by
+ *   the tests of the listing pages, the archive and onward links (tests/support/listings-build.ts). It must build.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { astroBuild, type BuildResult } from './astro-build.ts';
 import { OUTPUT, TEST_SITE_URL } from './paths.ts';
 import { GENERATED_ARTICLES_DIR, GENERATED_BUILD_TIME } from './generated-fixture.ts';
+import { LISTINGS_ARTICLES_DIR, LISTINGS_BUILD_TIME } from './listings-fixture.ts';
 
 export const FIXTURE_SETS = {
   editorial: 'tests/fixtures/articles-editorial',
@@ -39,9 +46,11 @@ export const FIXTURE_SETS = {
   images: 'tests/fixtures/content/images',
   // Image paths and body URLs the build must refuse (tests/build/images.test.ts).
   'images-invalid': 'tests/fixtures/content/images-invalid',
-  // A few hundred generated articles (tests/support/generated-fixture.ts, written by the global setup):
-  // listing pages, archive, onward links and their budgets. It must build.
+  // Generated into tests/.output/ by the global setup (tests/support/generated-fixture.ts).
   generated: GENERATED_ARTICLES_DIR,
+  // A generated newsroom of a few hundred articles over two years, with tags and authors (written by the global
+  // setup: tests/support/listings-fixture.ts): listing pages, archive, onward links and their budgets. It must build.
+  listings: LISTINGS_ARTICLES_DIR,
 } as const;
 export type FixtureSet = keyof typeof FIXTURE_SETS;
 
@@ -49,6 +58,7 @@ export type FixtureSet = keyof typeof FIXTURE_SETS;
 export const FIXTURE_ENV: Partial<Record<FixtureSet, Record<string, string>>> = {
   corrections: { BASE_PATH: '/news/', BUILD_TIME: '2026-11-29T12:00:00Z' },
   generated: { BUILD_TIME: GENERATED_BUILD_TIME },
+  listings: { BUILD_TIME: LISTINGS_BUILD_TIME },
 };
 
 export const fixtureSiteDir = (name: FixtureSet) => path.join(OUTPUT, 'fixtures', name);

@@ -3,11 +3,12 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { astroBuild } from './astro-build.ts';
 import { buildFixtureSets, fixtureBuild } from './fixture-builds.ts';
-import { writeGeneratedArticles } from './generated-fixture.ts';
+import { writeGeneratedFixture } from './generated-fixture.ts';
+import { writeListingsArticles } from './listings-fixture.ts';
 import { SITE_DIR, TEST_SITE_URL } from './paths.ts';
 import { SITE_BUILD_RESULT } from './site-builds.ts';
 
-export default function setup(): void {
+export default async function setup(): Promise<void> {
   rmSync(SITE_DIR, { recursive: true, force: true });
   const result = astroBuild(SITE_DIR, { SITE_URL: TEST_SITE_URL, BASE_PATH: '/' });
   if (result.status !== 0) {
@@ -19,9 +20,10 @@ export default function setup(): void {
   writeFileSync(SITE_BUILD_RESULT, JSON.stringify(result));
 
   // The fixture sets (drafts, hostile markup, invalid entries, sharing): tests/support/fixture-builds.ts.
-  writeGeneratedArticles();
+  await writeGeneratedFixture();
+  writeListingsArticles();
   buildFixtureSets();
-  for (const name of ['sharing', 'corrections', 'seed', 'newsroom', 'generated'] as const) {
+  for (const name of ['sharing', 'corrections', 'seed', 'newsroom', 'generated', 'listings'] as const) {
     const fixture = fixtureBuild(name);
     if (fixture.status !== 0) {
       throw new Error(`astro build of the ${name} fixture failed (exit ${fixture.status}):\n${fixture.output}`);
