@@ -18,6 +18,7 @@ import { fixtureBuild } from '../support/fixture-builds.ts';
 import { LISTINGS_SECTIONS, LISTINGS_UNDATED } from '../support/listings-fixture.ts';
 import type { Entry } from '../support/site-builds.ts';
 import { pathOf } from '../support/site-builds.ts';
+import { isListingUrl, sitemapUrls } from '../support/sitemaps.ts';
 import { archivePath, authorPath, latestPath, nameSlug, sectionPath, topicPath } from '../../src/lib/listing-urls.ts';
 import { SITE } from '../../src/site.config.ts';
 
@@ -323,5 +324,21 @@ describe('html-validate: every listing page, the front page and the 404', () => 
     const report = await validator.validateFile(path.join(siteDir, file));
     const errors = report.results.flatMap((r) => r.messages.filter((m) => m.severity === 2));
     expect(errors.length ? formatterFactory('text')(report.results) : '').toBe('');
+  });
+});
+
+describe('the sitemap lists the listing pages', () => {
+  it('the first page of latest and of every section, topic and author, the archive, every year and every page of every month', () => {
+    const listed = sitemapUrls(siteDir).filter((u) => isListingUrl(u.loc));
+    const built = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('index.html'))
+      .map((f) => `/${f.replace(/index\.html$/, '')}`)
+      .filter((p) => /^\/(latest|sections|topics|authors)\/([^/]+\/)?$/.test(p) || /^\/archive\//.test(p))
+      .filter((p) => !/^\/latest\/\d+\/$/.test(p));
+    expect(listed.map((u) => new URL(u.loc).pathname).sort()).toEqual(built.sort());
+    expect(built.length).toBeGreaterThan(40);
+    // Each with the newest last modification of what it shows: the latest list's is the newest article's.
+    expect(listed.find((u) => u.loc === abs('/latest/'))?.lastmod).toBe(published[0]!.data.published!.toISOString());
+    for (const u of listed) expect(u.lastmod, u.loc).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 });
