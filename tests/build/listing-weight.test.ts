@@ -19,7 +19,8 @@ import { siteBuilds } from '../support/site-builds.ts';
 const builds = [listingsBuild(), ...siteBuilds()];
 const pages = builds.flatMap((build) =>
   readdirSync(build.siteDir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.html') && (build.name === 'listings fixture' || !f.startsWith('articles/')))
+    // The search page (its own 2.5 KiB script, before the reader searches) is held to its budget by page-weight.test.ts.
+    .filter((f) => f.endsWith('.html') && f !== 'search/index.html' && (build.name === 'listings fixture' || !f.startsWith('articles/')))
     .sort()
     .map((f) => [`${build.name}: ${f}`, build.siteDir, path.join(build.siteDir, f)] as const),
 );
