@@ -17,4 +17,19 @@ export const SITE = {
   timeZone: 'UTC',
   /** Words per minute for the reading-time estimate. */
   wordsPerMinute: 230,
+  /**
+   * The sections, in the editorial order of the header's navigation and the front page's section blocks.
+   * An article's `section` is matched by its URL slug ("politics" is Politics). Only sections with published
+   * articles are shown; a section used by an article but not listed here is shown after these, in
+   * alphabetical order, and the build warns about it (usually a typo).
+   */
+  sections: ['Politics', 'Business', 'World', 'Local', 'Education', 'Transport', 'Science', 'Culture', 'Sport', 'Long Reads'],
+  /** Front page: the lead story, then this many stories as cards, then each section's newest few. */
+  frontPage: { topStories: 6, perSection: 3, maxSections: 10 },
+  /** Articles per page of /latest/, a section, a topic or an author. */
+  listingPageSize: 20,
+  /** Articles per page of an archive month (one line each, so more fit). */
+  archivePageSize: 100,
+  /** How many articles the "Earlier in <section>" list at the end of an article shows. */
+  onwardCount: 3,
 } as const;

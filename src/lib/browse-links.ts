@@ -1,9 +1,10 @@
 /**
  * Where a reader finds articles without the search (the search page offers these when JavaScript is off): pages
- * from which every article can be reached by following links. The front page today; the listing pages (latest
- * news, the date archive, each section's page) belong here as they are built, in that order.
+ * from which every article can be reached by following links — the front page, the latest news (every article,
+ * page by page) and the date archive. The sections are in the site navigation of every page.
  */
 import { withBase } from './urls.ts';
+import { archivePath, latestPath } from './listing-urls.ts';
 
 export interface BrowseLink {
   href: string;
@@ -11,5 +12,9 @@ export interface BrowseLink {
 }
 
 export function browseLinks(base: string): BrowseLink[] {
-  return [{ href: withBase('', base), label: 'The front page, with the latest news' }];
+  return [
+    { href: withBase('', base), label: 'The front page, with the latest news' },
+    { href: latestPath(base), label: 'Every article, newest first' },
+    { href: archivePath(base), label: 'The archive, month by month' },
+  ];
 }

@@ -1,26 +1,24 @@
 /**
- * Sections: the URL part of a section's name, and the articles of each section. Pure functions.
+ * Sections for the feeds: the URL part of a section's name, and the articles of each section. Pure functions.
  *
- * A section's slug is made like an article's (src/lib/slug.ts slugify): "Arts & Culture" → "arts-culture".
- * Section names that give the same slug ("U.S." and "US") are one section.
+ * A section's slug is the one slug rule of every name (src/lib/listing-urls.ts nameSlug): "Arts & Culture" →
+ * "arts-culture". Section names that give the same slug ("U.S." and "US") are one section.
  */
-import { slugify } from './slug.ts';
-import { withBase } from './urls.ts';
+import { nameSlug, sectionFeedPath, sectionPath } from './listing-urls.ts';
 
-/** The URL part of a section name: lowercase words joined by hyphens; "" when the name has no letter or digit. */
+/** The URL part of a section name (nameSlug): lowercase words joined by hyphens. */
 export function sectionSlug(name: string): string {
-  return slugify(name);
+  return nameSlug(name);
 }
 
-/** A section page: `/<base>/sections/<slug>/`. */
+/** A section page: `/<base>/sections/<slug>/` (sectionPath). */
 export function sectionPagePath(slug: string, base: string): string {
-  return withBase(`sections/${slug}/`, base);
+  return sectionPath(slug, base);
 }
 
-/** A section's feeds: `/<base>/sections/<slug>/rss.xml` and `…/feed.json`. */
+/** A section's feeds: `/<base>/sections/<slug>/rss.xml` and `…/feed.json` (sectionFeedPath). */
 export function sectionFeedPaths(slug: string, base: string): { rss: string; json: string } {
-  const dir = sectionPagePath(slug, base);
-  return { rss: `${dir}rss.xml`, json: `${dir}feed.json` };
+  return { rss: sectionFeedPath(slug, 'rss', base), json: sectionFeedPath(slug, 'json', base) };
 }
 
 export interface Section<T> {
@@ -33,7 +31,8 @@ export interface Section<T> {
 
 /**
  * The sections of a list of articles, by slug, in order of first appearance (the newest first when the list is
- * newest first). Articles without a section, or whose section name has no letter or digit, belong to none.
+ * newest first). Articles without a section belong to none. (The pages and the feeds use the build's index,
+ * src/lib/site-index.ts, which also puts the sections in editorial order.)
  */
 export function groupBySection<T extends { data: { section?: string | undefined } }>(articles: readonly T[]): Section<T>[] {
   const bySlug = new Map<string, Section<T>>();

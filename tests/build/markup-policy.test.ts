@@ -96,8 +96,9 @@ describe('element names written in prose (prose-markup)', () => {
     expect(text(select('#user-content-fn-source', body))).toMatch(/^Kept 12: the first footnote\./);
   });
 
-  it('publishes the http(s) byline link on the page and in the JSON-LD', () => {
-    expect(selectAll('a[rel="author"]', page).map((a) => attr(a, 'href'))).toEqual(['https://example.com/staff/jane']);
+  it('publishes the http(s) byline link on the author’s page and in the JSON-LD; the byline links the author’s page', () => {
+    expect(selectAll('a[rel="author"]', page).map((a) => attr(a, 'href'))).toEqual(['/authors/jane-doe/']);
+    expect(selectAll('main a[rel="author"]', readPage('/authors/jane-doe/', DIR)).map((a) => attr(a, 'href'))).toEqual(['https://example.com/staff/jane']);
     const ld = selectAll('script[type="application/ld+json"]', page).map((s) => JSON.parse(text(s)));
     const article = ld.find((d) => d['@type'] === 'NewsArticle');
     expect(article.author).toEqual([{ '@type': 'Person', name: 'Jane Doe', url: 'https://example.com/staff/jane' }]);

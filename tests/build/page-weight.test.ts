@@ -6,45 +6,9 @@
  * (and the modules they import) included.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { fromHtml } from 'hast-util-from-html';
-import { selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { BUDGET_JS, BUDGET_TOTAL, measure } from '../support/page-weight.ts';
 import { pathOf, siteBuilds } from '../support/site-builds.ts';
-
-const BUDGET_TOTAL = 14_600;
-const BUDGET_JS = 2_048;
-const gz = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
-
-/** A site-relative URL ("/_astro/x.js") → the file in the build. */
-const fileOf = (siteDir: string, url: string) => path.join(siteDir, new URL(url, 'http://x/').pathname);
-
-/** A JS file and every module it statically imports. */
-function jsWithImports(siteDir: string, url: string, seen = new Set<string>()): string[] {
-  if (seen.has(url)) return [];
-  seen.add(url);
-  const code = readFileSync(fileOf(siteDir, url), 'utf8');
-  const imports = [...code.matchAll(/(?:import|from)\s*["']([^"']+\.m?js)["']/g)].map((m) => new URL(m[1]!, `http://x${url}`).pathname);
-  return [url, ...imports.flatMap((i) => jsWithImports(siteDir, i, seen))];
-}
-
-function measure(siteDir: string, htmlFile: string) {
-  const html = readFileSync(htmlFile, 'utf8');
-  const tree = fromHtml(html);
-  const cssFiles = selectAll('link[rel~=stylesheet][href]', tree).map((l) => String(l.properties.href));
-  const scriptUrls = selectAll('script[src]', tree).map((s) => String(s.properties.src));
-  const modulepreloads = selectAll('link[rel=modulepreload][href]', tree).map((l) => String(l.properties.href));
-  const inlineScripts = selectAll('script:not([src])', tree).filter((s) => !/json/.test(String(s.properties.type ?? '')));
-  const inlineImports = inlineScripts.flatMap((s) => [...toString(s).matchAll(/(?:import|from)\s*["']([^"']+\.m?js)["']/g)].map((m) => m[1]!));
-  const seen = new Set<string>();
-  const jsFiles = [...scriptUrls, ...modulepreloads, ...inlineImports].flatMap((u) => jsWithImports(siteDir, u, seen));
-  const externalCss = cssFiles.reduce((n, f) => n + gz(readFileSync(fileOf(siteDir, f))), 0);
-  const externalJs = jsFiles.reduce((n, f) => n + gz(readFileSync(fileOf(siteDir, f))), 0);
-  const inlineJs = inlineScripts.length ? gz(inlineScripts.map((s) => toString(s)).join('\n')) : 0;
-  return { html: gz(html), externalCss, externalJs, inlineJs, js: externalJs + inlineJs, total: gz(html) + externalCss + externalJs };
-}
 
 const articlePages = siteBuilds().flatMap((build) =>
   build.published.map((entry) => [`${build.name}: ${entry.slug}`, build.siteDir, path.join(build.siteDir, pathOf(build, entry.slug), 'index.html')] as const),

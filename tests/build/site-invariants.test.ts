@@ -1,6 +1,6 @@
 /**
  * What holds for every valid content, checked on every site build (tests/support/site-builds.ts: the real
- * content/ and the newsroom fixture): every published entry has its page, on the front page, in the sitemap, and
+ * content/ and the newsroom fixture): every published entry has its page, in the latest list, in the sitemap, and
  * (the latest SITE.feedLength of them) in both feeds; drafts and scheduled entries are nowhere; every old slug
  * redirects to its article.
  * Exact words of one article are the seed fixture's business (article-page.test.ts, sharing.test.ts).
@@ -15,7 +15,8 @@ import { parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { attr, readPage, select, selectAll, text } from '../support/html.ts';
 import { builtPages } from '../support/built-pages.ts';
 import { pathOf, redirectsOf, siteBuilds, urlOf } from '../support/site-builds.ts';
-import { sitemapUrls } from '../support/sitemaps.ts';
+import { latestPath } from '../../src/lib/listing-urls.ts';
+import { isListingUrl, sitemapUrls } from '../support/sitemaps.ts';
 import { SITE } from '../../src/site.config.ts';
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -51,9 +52,15 @@ for (const build of siteBuilds()) {
       expect(built).toEqual([...published.map((e) => e.slug), ...redirects.map((r) => r.old)].sort());
     });
 
-    it('lists every published article on the front page, newest first', () => {
-      const links = selectAll('main .card h2 a', readPage('/', siteDir)).map((a) => attr(a, 'href'));
+    it('lists every published article in the latest list (/latest/, /latest/2/, …), newest first, and leads the front page with the newest', () => {
+      const links: (string | undefined)[] = [];
+      for (let n = 1; existsSync(path.join(siteDir, latestPath(build.base, n), 'index.html')); n += 1) {
+        links.push(...selectAll('main .card h2 a', readPage(latestPath(build.base, n), siteDir)).map((a) => attr(a, 'href')));
+      }
       expect(links).toEqual(published.map((e) => pathOf(build, e.slug)));
+      const front = selectAll('main .card h2 a', readPage('/', siteDir)).map((a) => attr(a, 'href'));
+      expect(front).toEqual(published.slice(0, front.length).map((e) => pathOf(build, e.slug)));
+      expect(front.length).toBe(Math.min(published.length, 1 + SITE.frontPage.topStories));
     });
   });
 
@@ -148,8 +155,10 @@ for (const build of siteBuilds()) {
       }
     });
 
-    it('the sitemaps (through the sitemap index) list the front page and every published article, and nothing else', () => {
-      const locs = sitemapUrls(siteDir, build.base).map((u) => u.loc);
+    it('the sitemaps (through the sitemap index) list the front page and every published article, and nothing else but the listing pages', () => {
+      const locs = sitemapUrls(siteDir, build.base)
+        .map((u) => u.loc)
+        .filter((u) => !isListingUrl(u, build.base));
       expect(locs).toEqual([new URL(build.base, build.siteUrl).href, ...published.map((e) => urlOf(build, e.slug))]);
     });
 

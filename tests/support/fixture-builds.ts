@@ -27,12 +27,16 @@
  * - generated (tests/.output/generated-articles, written by the global setup: tests/support/generated-fixture.ts):
  *   300 generated articles in five sections, long reads among them, as of a fixed BUILD_TIME; read by the tests of
  *   bounded feeds and sitemaps and of search. It must build.
+ * - listings (tests/.output/listings-articles, written by the global setup: tests/support/listings-fixture.ts):
+ *   300 generated articles over two years, with tags and authors, a few undated, as of a fixed BUILD_TIME; read by
+ *   the tests of the listing pages, the archive and onward links (tests/support/listings-build.ts). It must build.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { astroBuild, type BuildResult } from '../../scripts/lib/astro-build.ts';
 import { OUTPUT, TEST_SITE_URL } from './paths.ts';
 import { GENERATED_ARTICLES_DIR, GENERATED_BUILD_TIME } from './generated-fixture.ts';
+import { LISTINGS_ARTICLES_DIR, LISTINGS_BUILD_TIME } from './listings-fixture.ts';
 
 /** Every fixture set is an articles folder, `tests/fixtures/sets/<name>/`, built with ARTICLES_DIR pointing at it. */
 const SETS = 'tests/fixtures/sets';
@@ -53,6 +57,9 @@ export const FIXTURE_SETS = {
   'images-invalid': `${SETS}/images-invalid`,
   // Generated into tests/.output/ by the global setup (tests/support/generated-fixture.ts).
   generated: GENERATED_ARTICLES_DIR,
+  // A generated newsroom of a few hundred articles over two years, with tags and authors (written by the global
+  // setup: tests/support/listings-fixture.ts): listing pages, archive, onward links and their budgets. It must build.
+  listings: LISTINGS_ARTICLES_DIR,
 } as const;
 export type FixtureSet = keyof typeof FIXTURE_SETS;
 
@@ -60,6 +67,7 @@ export type FixtureSet = keyof typeof FIXTURE_SETS;
 const FIXTURE_ENV: Partial<Record<FixtureSet, Record<string, string>>> = {
   corrections: { BASE_PATH: '/news/', BUILD_TIME: '2026-11-29T12:00:00Z' },
   generated: { BUILD_TIME: GENERATED_BUILD_TIME },
+  listings: { BUILD_TIME: LISTINGS_BUILD_TIME },
 };
 
 export const fixtureSiteDir = (name: FixtureSet) => path.join(OUTPUT, 'fixtures', name);

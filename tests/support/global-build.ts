@@ -4,6 +4,7 @@ import path from 'node:path';
 import { astroBuild } from '../../scripts/lib/astro-build.ts';
 import { buildFixtureSets, fixtureBuild } from './fixture-builds.ts';
 import { writeGeneratedFixture } from './generated-fixture.ts';
+import { writeListingsArticles } from './listings-fixture.ts';
 import { SITE_DIR, TEST_SITE_URL } from './paths.ts';
 import { SITE_BUILD_RESULT } from './site-builds.ts';
 
@@ -20,8 +21,9 @@ export default async function setup(): Promise<void> {
 
   // The fixture sets (drafts, hostile markup, invalid entries, sharing): tests/support/fixture-builds.ts.
   await writeGeneratedFixture();
+  writeListingsArticles();
   buildFixtureSets();
-  for (const name of ['sharing', 'corrections', 'seed', 'newsroom', 'generated'] as const) {
+  for (const name of ['sharing', 'corrections', 'seed', 'newsroom', 'generated', 'listings'] as const) {
     const fixture = fixtureBuild(name);
     if (fixture.status !== 0) {
       throw new Error(`astro build of the ${name} fixture failed (exit ${fixture.status}):\n${fixture.output}`);

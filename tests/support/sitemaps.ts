@@ -42,3 +42,12 @@ export function sitemapUrlsOf(xml: string): SitemapUrl[] {
 export function sitemapUrls(dir: string, base = '/'): SitemapUrl[] {
   return sitemapIndex(dir).flatMap((s) => sitemapUrlsOf(readFileSync(fileOfUrl(dir, s.loc, base), 'utf8')));
 }
+
+/**
+ * Whether a sitemap URL is a listing page (latest, a section, topic or author, the archive: src/publishing/sitemap-pages.ts)
+ * rather than the front page or an article. The tests of the articles' URLs set these aside; the listing pages'
+ * own entries are checked in tests/build/navigation.test.ts.
+ */
+export function isListingUrl(url: string, base = '/'): boolean {
+  return new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(latest|sections|topics|authors|archive)/`).test(new URL(url).pathname);
+}

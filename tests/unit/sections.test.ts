@@ -10,8 +10,9 @@ describe('sectionSlug', () => {
     expect(sectionSlug('U.S.')).toBe('u-s');
     for (const name of ['World News', 'Sport — live', 'Cities/Towns', '2026 Election']) expect(sectionSlug(name)).toMatch(SLUG_PATTERN);
   });
-  it('is "" for a name without a letter or digit', () => {
-    expect(sectionSlug('—')).toBe('');
+  it('is the one slug rule of every name (nameSlug): a name without a Latin letter or digit keeps its code points', () => {
+    expect(sectionSlug('—')).toBe('u2014');
+    expect(sectionSlug('日本')).toBe('u65e5u672c');
   });
 });
 
@@ -29,6 +30,7 @@ describe('groupBySection', () => {
     expect(groups.map((g) => [g.slug, g.name, g.articles.map((x) => x.id)])).toEqual([
       ['politics', 'Politics', ['1', '4']],
       ['sport', 'Sport', ['3', '5']],
+      ['u2014', '—', ['6']],
     ]);
   });
 });

@@ -4,19 +4,20 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { SITE } from '../../../site.config.ts';
-import { withBase } from '../../../lib/urls.ts';
-import { getArticles, type Article } from '../../../content-model/collection.ts';
+import type { Article } from '../../../content-model/collection.ts';
+import { getSiteIndex } from '../../../lib/site-index.ts';
 import { getFeedItems } from '../../../publishing/feed-items.ts';
-import { groupBySection, sectionFeedPaths, type Section } from '../../../lib/sections.ts';
+import { sectionFeedPaths, sectionPagePath, type Section } from '../../../lib/sections.ts';
 import { feedChannel, rssFeed, xmlResponse } from '../../../publishing/feeds.ts';
 
+// The sections of the build's index: the same slugs, names and articles as the section pages.
 export const getStaticPaths = (async () =>
-  groupBySection(await getArticles()).map((section) => ({ params: { section: section.slug }, props: { section } }))) satisfies GetStaticPaths;
+  (await getSiteIndex()).sections.map((section) => ({ params: { section: section.slug }, props: { section } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ section: Section<Article> }> = async ({ site, props: { section } }) => {
   const base = import.meta.env.BASE_URL;
-  // The channel's page is the front page until the section pages exist; then sectionPagePath(section.slug, base).
-  const channel = feedChannel(site!.href, base, { home: withBase('', base), ...sectionFeedPaths(section.slug, base) }, section.name);
-  const items = await getFeedItems(section.articles.slice(0, SITE.feedLength));
+  // The channel's page is the section's page.
+  const channel = feedChannel(site!.href, base, { home: sectionPagePath(section.slug, base), ...sectionFeedPaths(section.slug, base) }, section.name);
+  const items = await getFeedItems(site!.href, section.articles.slice(0, SITE.feedLength));
   return xmlResponse(await rssFeed(channel, items));
 };
