@@ -5,9 +5,7 @@
  */
 import type { ImageMetadata } from 'astro';
 import { isRecentlyRevised, lastRevised } from '../content-model/articles.ts';
-import { formatDate } from './dates.ts';
 import { articlePath } from './urls.ts';
-import { SITE } from '../site.config.ts';
 
 export interface CardArticle {
   id: string;
@@ -24,7 +22,6 @@ export interface CardArticle {
 
 export function cardProps(article: CardArticle, base: string, now: Date) {
   const { data } = article;
-  const fmt = (d: Date) => formatDate(d, SITE.lang, SITE.timeZone);
   const revised = isRecentlyRevised(data, now) ? lastRevised(data) : undefined;
   return {
     href: articlePath(article.id, base),
@@ -33,8 +30,6 @@ export function cardProps(article: CardArticle, base: string, now: Date) {
     image: data.image.src,
     imageAlt: data.image.alt,
     published: data.published,
-    dateLabel: data.published && fmt(data.published),
     updated: revised,
-    updatedLabel: revised && fmt(revised),
   };
 }
