@@ -45,6 +45,8 @@ import {
   type EntryProblem,
 } from '../lib/entry-checks.ts';
 import { isStandinExif } from '../lib/standin.ts';
+import { emptyBodyProblem, showsNothing } from '../lib/empty-body.ts';
+import { emptyBodyChecker } from './empty-body-check.ts';
 import { bodyRehypePlugins, bodyRemarkPlugins, bodyRemarkRehypeOptions } from '../plugins/body-plugins.ts';
 import rehypeImageAlt, { imagesWithoutAlt } from '../plugins/rehype-image-alt.ts';
 
@@ -129,6 +131,7 @@ export async function checkArticles({ dir, root, production = true }: Options): 
   const slugs: { file: string; slug: string; redirectFrom: unknown }[] = [];
   const unfinished: EntryProblem['level'] = production ? 'error' : 'warning';
   const imagesWithoutAltIn = bodyImageChecker();
+  const rendersNothing = emptyBodyChecker();
   await Promise.all(
     names.map(async (name) => {
       const entry = name.split(path.sep).join('/');
@@ -155,6 +158,7 @@ export async function checkArticles({ dir, root, production = true }: Options): 
       const result = pathSchema.safeParse(frontmatter);
       if (!result.success) problems.push(...schemaProblems(file, frontmatter, result.error.issues, KNOWN_FIELDS));
       problems.push(...bodyProblems(file, body), ...headlineWarnings(file, frontmatter.title));
+      problems.push(...(await rendersNothing(file, body)));
       problems.push(...remoteImageProblems(file, body));
       problems.push(...bodyImageProblems(file, await imagesWithoutAltIn(body)));
       const draft = frontmatter.draft === true;
@@ -255,7 +259,10 @@ async function runGlob(
     .map(([entry, message]) => ({ id: generateId({ entry }), problem: renderProblem(file(entry), message) }));
   const reported = new Set(renderProblems.map((r) => r.id));
   for (const entry of context.store.values()) {
-    if (entry.rendered || entry.deferredRender || reported.has(entry.id)) continue;
+    if (reported.has(entry.id)) continue;
+    // What Astro rendered must show something (src/lib/empty-body.ts).
+    if (entry.rendered && showsNothing(entry.rendered.html)) renderProblems.push({ id: entry.id, problem: emptyBodyProblem(file(`${entry.id}/index.md`)) });
+    if (entry.rendered || entry.deferredRender) continue;
     renderProblems.push({ id: entry.id, problem: unrenderedProblem(file(`${entry.id}/index.md`)) });
   }
   return { renderProblems };
