@@ -47,6 +47,7 @@ import {
 import { isStandinExif } from '../lib/standin.ts';
 import { emptyBodyProblem, showsNothing } from '../lib/empty-body.ts';
 import { emptyBodyChecker } from './empty-body-check.ts';
+import { bodyLimitProblems } from '../lib/body-limits.ts';
 import { bodyRehypePlugins, bodyRemarkPlugins, bodyRemarkRehypeOptions } from '../plugins/body-plugins.ts';
 import rehypeImageAlt, { imagesWithoutAlt } from '../plugins/rehype-image-alt.ts';
 
@@ -145,10 +146,13 @@ export async function checkArticles({ dir, root, production = true }: Options): 
 
       let frontmatter: Record<string, unknown>;
       let body: string;
+      /** The line of the file where the body starts. */
+      let firstLine: number;
       try {
         const parsed = parseFrontmatter(await readFile(absoluteFile, 'utf8'));
         frontmatter = frontmatterAsWritten(parsed.rawFrontmatter, parsed.frontmatter ?? {});
         body = parsed.content;
+        firstLine = 1 + (parsed.rawFrontmatter.match(/\n/g)?.length ?? 0);
       } catch (error) {
         const message = (error as Error).message.split('\n')[0];
         problems.push({ file, field: 'frontmatter', problem: `cannot be read as YAML (${message})`, level: 'error' });
@@ -158,16 +162,20 @@ export async function checkArticles({ dir, root, production = true }: Options): 
       const result = pathSchema.safeParse(frontmatter);
       if (!result.success) problems.push(...schemaProblems(file, frontmatter, result.error.issues, KNOWN_FIELDS));
       problems.push(...bodyProblems(file, body), ...headlineWarnings(file, frontmatter.title));
-      problems.push(...(await rendersNothing(file, body)));
-      problems.push(...remoteImageProblems(file, body));
-      problems.push(...bodyImageProblems(file, await imagesWithoutAltIn(body)));
+      // A body past the limits (src/lib/body-limits.ts) is not parsed by the checks below.
+      const limits = bodyLimitProblems(file, body, firstLine);
+      problems.push(...limits);
+      const parsable = limits.length ? '' : body;
+      problems.push(...(await rendersNothing(file, parsable)));
+      problems.push(...remoteImageProblems(file, parsable));
+      problems.push(...bodyImageProblems(file, await imagesWithoutAltIn(parsable)));
       const draft = frontmatter.draft === true;
       if (!draft) problems.push(...placeholderProblems(file, frontmatter, body, unfinished));
 
       // The entry's folder, lead photo, body images and body URLs (src/lib/image-files.ts).
       const image = frontmatter.image as { src?: unknown; alt?: unknown; standIn?: unknown } | undefined;
       const src = image?.src;
-      const fileProblems = await articleFileProblems({ file, entryFile: absoluteFile, articlesDir: absolute, imageSrc: src, body });
+      const fileProblems = await articleFileProblems({ file, entryFile: absoluteFile, articlesDir: absolute, imageSrc: src, body: parsable });
       problems.push(...fileProblems);
       if (!draft && typeof src === 'string' && !fileProblems.some((p) => p.field === 'image.src')) {
         problems.push(...standinProblems(file, { ...image, src }, await isStandinImage(absoluteFile, src), unfinished));

@@ -64,21 +64,21 @@ describe('limits on the body', () => {
   it('refuses block quotes nested deeper than 32 levels, naming the line, before parsing them', async () => {
     const started = performance.now();
     expect(await problemsOf(entry(`A paragraph.\n\n${'>'.repeat(5000)} Deep.\n`))).toEqual([
-      'x/index.md: body: block quotes and lists are nested 5,000 levels deep at line 3 of the body; the limit is 32: flatten them',
+      'x/index.md: body: block quotes and lists are nested 5,000 levels deep at line 8; the limit is 32: flatten them',
     ]);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('counts lists, quotes in lists and lists in quotes alike, however they are written', async () => {
     expect(await problemsOf(entry(`${'- '.repeat(40)}Deep.`))).toEqual([
-      'x/index.md: body: block quotes and lists are nested 40 levels deep at line 1 of the body; the limit is 32: flatten them',
+      'x/index.md: body: block quotes and lists are nested 40 levels deep at line 6; the limit is 32: flatten them',
     ]);
     expect(await problemsOf(entry(`${'> - '.repeat(20)}Deep.`))).toEqual([
-      'x/index.md: body: block quotes and lists are nested 40 levels deep at line 1 of the body; the limit is 32: flatten them',
+      'x/index.md: body: block quotes and lists are nested 40 levels deep at line 6; the limit is 32: flatten them',
     ]);
     const indented = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
     expect(await problemsOf(entry(`Intro.\n\n${indented}`))).toEqual([
-      'x/index.md: body: block quotes and lists are nested 33 levels deep at line 35 of the body; the limit is 32: flatten them',
+      'x/index.md: body: block quotes and lists are nested 33 levels deep at line 40; the limit is 32: flatten them',
     ]);
   });
 
@@ -150,7 +150,7 @@ describe('files that are not UTF-8', () => {
 
   it('a byte that is not UTF-8 in the body (Windows-1252 é) names the line and what comes before it', async () => {
     expect(await problemsOf({ 'x/index.md': bytes(FRONTMATTER, 'First line.\nA caf', [0xe9], ' on the corner.\n'), 'x/lead.jpg': 'LEAD' })).toEqual([
-      'x/index.md: body: not valid UTF-8 at line 8 (byte E9 after "A caf"); save the file as UTF-8',
+      'x/index.md: body: not valid UTF-8 at line 7 (byte E9 after "A caf"); save the file as UTF-8',
     ]);
   });
 
@@ -166,8 +166,8 @@ describe('files that are not UTF-8', () => {
       }),
     ).toEqual([
       'x/index.md: frontmatter: not valid UTF-8 at line 2 (byte E9 after "title: \\"Caf"); save the file as UTF-8',
-      'y/index.md: body: not valid UTF-8 at line 7 (bytes E2 80 after "Body ends in half a character: "); save the file as UTF-8',
-      'z/index.md: body: not valid UTF-8 at line 7 (bytes C0 AF after "Overlong: "); save the file as UTF-8',
+      'y/index.md: body: not valid UTF-8 at line 6 (bytes E2 80 after "Body ends in half a character: "); save the file as UTF-8',
+      'z/index.md: body: not valid UTF-8 at line 6 (bytes C0 AF after "Overlong: "); save the file as UTF-8',
     ]);
   });
 
