@@ -48,6 +48,7 @@ import { isStandinExif } from '../lib/standin.ts';
 import { emptyBodyProblem, showsNothing } from '../lib/empty-body.ts';
 import { emptyBodyChecker } from './empty-body-check.ts';
 import { bodyLimitProblems } from '../lib/body-limits.ts';
+import { unreadEntryProblems } from '../lib/entry-files.ts';
 import { bodyRehypePlugins, bodyRemarkPlugins, bodyRemarkRehypeOptions } from '../plugins/body-plugins.ts';
 import rehypeImageAlt, { imagesWithoutAlt } from '../plugins/rehype-image-alt.ts';
 
@@ -127,8 +128,12 @@ function bodyImageChecker(): (body: string) => Promise<string[]> {
 /** Every problem of every entry under `dir`. */
 export async function checkArticles({ dir, root, production = true }: Options): Promise<EntryProblem[]> {
   const absolute = path.resolve(root, dir);
-  const names = (await readdir(absolute, { recursive: true })).filter((n) => n.endsWith('.md')).sort();
-  const problems: EntryProblem[] = [];
+  const listing = await readdir(absolute, { recursive: true });
+  // Files and folders that look like entries but would not be published (src/lib/entry-files.ts): not checked further.
+  const unread = unreadEntryProblems(dir, listing.map((n) => n.split(path.sep).join('/')));
+  const skipped = new Set(unread.map((p) => p.file));
+  const names = listing.filter((n) => n.endsWith('.md') && !skipped.has(`${dir.replace(/\/+$/, '')}/${n.split(path.sep).join('/')}`)).sort();
+  const problems: EntryProblem[] = [...unread];
   const slugs: { file: string; slug: string; redirectFrom: unknown }[] = [];
   const unfinished: EntryProblem['level'] = production ? 'error' : 'warning';
   const imagesWithoutAltIn = bodyImageChecker();
