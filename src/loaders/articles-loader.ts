@@ -49,6 +49,7 @@ import { emptyBodyProblem, showsNothing } from '../lib/empty-body.ts';
 import { emptyBodyChecker } from './empty-body-check.ts';
 import { bodyLimitProblems } from '../lib/body-limits.ts';
 import { unreadEntryProblems } from '../lib/entry-files.ts';
+import { encodingProblem } from '../lib/text-encoding.ts';
 import { bodyRehypePlugins, bodyRemarkPlugins, bodyRemarkRehypeOptions } from '../plugins/body-plugins.ts';
 import rehypeImageAlt, { imagesWithoutAlt } from '../plugins/rehype-image-alt.ts';
 
@@ -153,8 +154,13 @@ export async function checkArticles({ dir, root, production = true }: Options): 
       let body: string;
       /** The line of the file where the body starts. */
       let firstLine: number;
+      // Not UTF-8 (src/lib/text-encoding.ts): named; a UTF-16 file is not read further.
+      const bytes = await readFile(absoluteFile);
+      const encoding = encodingProblem(file, bytes);
+      if (encoding) problems.push(encoding);
+      if (encoding?.field === 'file') return;
       try {
-        const parsed = parseFrontmatter(await readFile(absoluteFile, 'utf8'));
+        const parsed = parseFrontmatter(bytes.toString('utf8'));
         frontmatter = frontmatterAsWritten(parsed.rawFrontmatter, parsed.frontmatter ?? {});
         body = parsed.content;
         firstLine = 1 + (parsed.rawFrontmatter.match(/\n/g)?.length ?? 0);

@@ -166,7 +166,7 @@ describe('files that are not UTF-8', () => {
       }),
     ).toEqual([
       'x/index.md: frontmatter: not valid UTF-8 at line 2 (byte E9 after "title: \\"Caf"); save the file as UTF-8',
-      'y/index.md: body: not valid UTF-8 at line 6 (bytes E2 80 after "Body ends in half a character: "); save the file as UTF-8',
+      'y/index.md: body: not valid UTF-8 at line 6 (bytes E2 80 after "…ends in half a character: "); save the file as UTF-8',
       'z/index.md: body: not valid UTF-8 at line 6 (bytes C0 AF after "Overlong: "); save the file as UTF-8',
     ]);
   });
