@@ -29,6 +29,7 @@ import sharp from 'sharp';
 import { articleSchema } from '../lib/article-schema.ts';
 import { articleFileProblems } from '../lib/image-files.ts';
 import { parseRenderError, renderProblem, unrenderedProblem } from '../lib/render-problems.ts';
+import { readBody } from '../lib/body-checks.ts';
 import { remoteImageProblems } from '../lib/remote-images.ts';
 import {
   bodyImageProblems,
@@ -176,10 +177,17 @@ export async function checkArticles({ dir, root, production = true }: Options): 
       // A body past the limits (src/lib/body-limits.ts) is not parsed by the checks below.
       const limits = bodyLimitProblems(file, body, firstLine);
       problems.push(...limits);
-      const parsable = limits.length ? '' : body;
-      problems.push(...(await rendersNothing(file, parsable)));
-      problems.push(...remoteImageProblems(file, parsable));
-      problems.push(...bodyImageProblems(file, await imagesWithoutAltIn(parsable)));
+      let parsable = limits.length ? '' : body;
+      try {
+        problems.push(...(await rendersNothing(file, parsable)));
+        problems.push(...remoteImageProblems(file, parsable));
+        problems.push(...bodyImageProblems(file, await imagesWithoutAltIn(parsable)));
+        readBody(parsable); // as src/lib/image-files.ts will: a body it cannot parse is reported here, once
+      } catch (error) {
+        // Markup the checks cannot parse either (HTML nested thousands deep): the render error's message.
+        problems.push(renderProblem(file, (error as Error).message));
+        parsable = '';
+      }
       const draft = frontmatter.draft === true;
       if (!draft) problems.push(...placeholderProblems(file, frontmatter, body, unfinished));
 

@@ -107,6 +107,16 @@ describe('limits on the body', () => {
   });
 });
 
+describe('markup nested past what the checks can parse', () => {
+  it('is a problem of that entry, not a crash of the whole pass', async () => {
+    const deep = (open: string, close: string) => `Text.\n\n${open.repeat(5000)}Deep.${close.repeat(5000)}\n`;
+    const message = 'body: cannot be rendered: the text is nested too deeply (the renderer ran out of stack), e.g. thousands of HTML elements or emphases one inside another; flatten it';
+    expect(await problemsOf(entry(deep('<div>', '</div>')))).toEqual([`x/index.md: ${message}`]);
+    expect(await problemsOf(entry(deep('<blockquote>', '</blockquote>')))).toEqual([`x/index.md: ${message}`]);
+    expect(await problemsOf({ ...entry(deep('<section>', '</section>')), 'y/index.md': `${FRONTMATTER}Fine.\n`, 'y/lead.jpg': 'LEAD' })).toEqual([`x/index.md: ${message}`]);
+  });
+});
+
 describe('files and folders that look like entries but would not be read', () => {
   it('names each one and says what to rename it to', async () => {
     const body = `${FRONTMATTER}Body.\n`;
