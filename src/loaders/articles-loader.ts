@@ -320,9 +320,14 @@ export const articleProblemsSchema = z.object({
 });
 export type ArticleProblemsData = z.infer<typeof articleProblemsSchema>;
 
-/** The key of a broken entry in `articleProblems`: its folder name (`Bad_Slug/index.md` → `Bad_Slug`). */
+/**
+ * The key of a broken entry in `articleProblems`: its folder name (`Bad_Slug/index.md` → `Bad_Slug`); a
+ * misnamed entry file or a folder without one (src/lib/entry-files.ts) is shown at its folder's URL too
+ * (`budget-vote/index.MD`, `budget-vote/` → `budget-vote`).
+ */
 export function problemId(entry: string): string {
-  return entry.replace(/\/index\.md$/, '') || entry;
+  const id = entry.replace(/\/index\.md$/, '').replace(/\/$/, '');
+  return (/^[^/]+\/[^/]+$/.test(id) && !entry.endsWith('/index.md') ? id.split('/')[0]! : id) || entry;
 }
 
 /**

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkArticles } from '../../src/loaders/articles-loader.ts';
+import { checkArticles, problemId } from '../../src/loaders/articles-loader.ts';
 import { formatProblem } from '../../src/lib/entry-checks.ts';
 import { ROOT } from '../support/paths.ts';
 
@@ -151,6 +151,20 @@ describe('files and folders that look like entries but would not be read', () =>
       'photos-only/: folder: has no index.md, so nothing in it is published (it holds lead.jpg, second.jpg); write the article in photos-only/index.md, or move the folder out of the articles folder',
       'Stray Notes.md: file: is not an article\'s index.md, so it is not published; move it to stray-notes/index.md',
       'upper/index.MD: file: is not an article\'s index.md, so it is not published; rename it to index.md',
+    ]);
+  });
+});
+
+describe('in npm run dev', () => {
+  it('a misnamed entry file or a folder without one is shown at the folder’s URL', () => {
+    expect(['budget-vote/index.MD', 'budget-vote/article.md', 'budget-vote/', 'budget-vote/index.md', 'Bad_Slug/index.md', 'a/b/index.md', 'Loose Notes.md'].map(problemId)).toEqual([
+      'budget-vote',
+      'budget-vote',
+      'budget-vote',
+      'budget-vote',
+      'Bad_Slug',
+      'a/b',
+      'Loose Notes.md',
     ]);
   });
 });
