@@ -4,10 +4,12 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkReadingTime from './src/plugins/remark-reading-time.ts';
 import { bodyRehypePlugins, bodyRemarkPlugins, bodyRemarkRehypeOptions } from './src/plugins/body-plugins.ts';
 import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
-import { parseBuildTime } from './src/lib/build-time.ts';
+import { parseBuildTime } from './src/content-model/build-time.ts';
+import { articlesDir, DEFAULT_ARTICLES_DIR } from './src/content-model/articles-folder.ts';
 import precompress from './src/integrations/precompress.ts';
 import hostRedirects from './src/integrations/host-redirects.ts';
 import nothingLost from './src/integrations/nothing-lost.ts';
+import searchIndex from './src/integrations/search-index.ts';
 import { SITE } from './src/site.config.ts';
 
 // Deploy-time settings come from the environment (see README "Configuration").
@@ -17,8 +19,8 @@ const base = normaliseBase(process.env.BASE_PATH ?? '/');
 parseBuildTime(process.env.BUILD_TIME);
 // Builds of another content folder (ARTICLES_DIR: test fixtures, benchmarks) keep their own cache, so
 // they never share a content data store with builds of the real site, even when run side by side.
-const articlesDir = process.env.ARTICLES_DIR;
-const cacheDir = articlesDir ? `./node_modules/.astro/content-${articlesDir.replace(/[^a-z0-9]+/gi, '-')}` : undefined;
+const articles = articlesDir();
+const cacheDir = articles === DEFAULT_ARTICLES_DIR ? undefined : `./node_modules/.astro/content-${articles.replace(/[^a-z0-9]+/gi, '-')}`;
 
 export default defineConfig({
   site,
@@ -71,7 +73,9 @@ export default defineConfig({
     // Netlify's builds set NETLIFY=true; only Netlify needs (and accepts) forced rules ("301!").
     hostRedirects({ force: process.env.NETLIFY === 'true' }),
     // After every production build: each published article's page holds every text of its entry.
-    nothingLost({ dir: articlesDir ?? 'content/articles' }),
+    nothingLost({ dir: articles }),
+    // The search index (Pagefind) over the built pages, into dist/pagefind/: before precompress, which compresses it.
+    searchIndex({ language: SITE.lang }),
     // Last, so it compresses whatever the other integrations wrote: .br + .gz beside each text file.
     precompress(),
   ],

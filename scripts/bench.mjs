@@ -19,23 +19,28 @@ import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, read
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_ARTICLES_DIR } from '../src/content-model/articles-folder.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SEED_DIR = path.join(ROOT, 'content/articles');
+const SEED_DIR = path.join(ROOT, DEFAULT_ARTICLES_DIR);
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const TIME = '/usr/bin/time';
 
-const args = process.argv.slice(2);
-const arg = (name) => {
-  const i = args.indexOf(`--${name}`);
-  return i === -1 ? undefined : args[i + 1];
-};
-const sizes = (arg('sizes') ?? '100,1000,5000').split(',').map(Number).filter((n) => n > 0);
-const keep = args.includes('--keep');
-// For large N: make the cold build the incremental-priming build too (skips the separate warm full rebuild).
-const coldIncremental = args.includes('--cold-incremental');
-// To see what the per-article link-preview cards cost: build our site without that route.
-const withoutCards = args.includes('--without-cards');
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,5000' },
+    keep: { type: 'boolean', default: false },
+    // For large N: make the cold build the incremental-priming build too (skips the separate warm full rebuild).
+    'cold-incremental': { type: 'boolean', default: false },
+    // To see what the per-article link-preview cards cost: build our site without that route.
+    'without-cards': { type: 'boolean', default: false },
+  },
+});
+const sizes = args.sizes.split(',').map(Number).filter((n) => n > 0);
+const keep = args.keep;
+const coldIncremental = args['cold-incremental'];
+const withoutCards = args['without-cards'];
 if (sizes.length === 0) throw new Error('bench: --sizes expects e.g. 100,1000');
 
 const work = mkdtempSync(path.join(tmpdir(), 'reader-bench-'));

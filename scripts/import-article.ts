@@ -1,5 +1,5 @@
 // Turns plain-text wire copy into an article entry, word for word (the parsing rules are in
-// src/lib/wire-copy.ts): caption + credit, summary lines, body paragraphs. Prints what it detected.
+// src/authoring/wire-copy.ts): caption + credit, summary lines, body paragraphs. Prints what it detected.
 // Refuses to overwrite an existing entry. The entry is a draft until an editor removes `draft: true`.
 //
 // Lead photo: --image <file> --alt "…" copies your photo beside the entry; without --image the
@@ -10,25 +10,32 @@
 //                                              [--summary N] [--dir content/articles]
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { slugify } from '../src/lib/slug.ts';
-import { entryMarkdown, parseWireCopy } from '../src/lib/wire-copy.ts';
-import { articlesDir, parseArgs, STANDIN_ALT, writeStandin } from './entry-files.ts';
+import { entryMarkdown } from '../src/authoring/entry-writer.ts';
+import { parseWireCopy } from '../src/authoring/wire-copy.ts';
+import { STANDIN_ALT } from '../src/authoring/standin.ts';
+import { entriesDir, writeStandin } from './lib/entry-files.ts';
 
 const USAGE = 'usage: npm run import -- path/to/article.txt [--headline "…"] [--slug …] [--image photo.jpg --alt "…"] [--summary N] [--dir content/articles]';
-
-if (process.argv.includes('--help') || process.argv.includes('-h')) {
-  console.log(`${USAGE}
+const HELP = `${USAGE}
 
 Turns plain-text wire copy (caption ending in the credit, summary lines, body paragraphs) into a draft
 entry, word for word. Without --image the project's stand-in photo is used; without --headline the
-first summary line stands in for the headline. Never overwrites an existing entry.`);
-  process.exit(0);
-}
+first summary line stands in for the headline. Never overwrites an existing entry.`;
 
 try {
-  const { positional, options } = parseArgs(process.argv.slice(2), ['headline', 'slug', 'image', 'alt', 'summary', 'dir']);
-  const [source] = positional;
-  if (!source || positional.length > 1) throw new Error(USAGE);
+  const text = { type: 'string' } as const;
+  const { positionals, values: options } = parseArgs({
+    options: { headline: text, slug: text, image: text, alt: text, summary: text, dir: text, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  if (options.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const [source] = positionals;
+  if (!source || positionals.length > 1) throw new Error(USAGE);
   if (options.image && !options.alt) throw new Error('--image needs --alt "what the photo shows"');
   if (options.alt && !options.image) throw new Error('--alt describes the photo given with --image');
   const summaryCount = options.summary === undefined ? undefined : Number(options.summary);
@@ -37,7 +44,7 @@ try {
   const title = options.headline?.trim() || copy.summary[0]!;
   const slug = options.slug ?? slugify(title);
   if (!slug) throw new Error('cannot make a slug: give one with --slug');
-  const dir = articlesDir(options.dir);
+  const dir = entriesDir(options.dir);
   const entryDir = path.join(dir, slug);
   if (existsSync(entryDir)) throw new Error(`${path.relative(process.cwd(), entryDir)} already exists: not overwriting it (choose another --slug)`);
 

@@ -8,42 +8,41 @@
  * in Debian's Chromium, and prints the four category scores, LCP/CLS/TBT and every audit that is not passing.
  * Target: 100 in each category.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { astroBuild } from '../tests/support/astro-build.ts';
-import { CHROMIUM_FLAGS, chromiumPath } from '../tests/support/chromium.ts';
-import { noNginx, startNginx } from '../tests/support/nginx.ts';
-import { serveStatic } from '../tests/support/static-server.ts';
+import { astroBuild } from './lib/astro-build.ts';
+import { CHROMIUM_FLAGS, chromiumPath } from './lib/chromium.ts';
+import { nginxPath, startNginx } from './lib/nginx.ts';
+import { serveStatic } from './lib/static-server.ts';
 
-const args = process.argv.slice(2);
-const arg = (name) => {
-  const i = args.indexOf(`--${name}`);
-  return i === -1 ? undefined : args[i + 1];
-};
+const { values: args } = parseArgs({ options: { page: { type: 'string' }, json: { type: 'string' } } });
 
 if (!chromiumPath) throw new Error('lighthouse: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
 
 // Serve first (nginx reads files per request), then build for the origin the server got, so canonical and
 // feed URLs point at the server Lighthouse loads the page from.
-const outDir = path.join(tmpdir(), 'reader-lighthouse');
-rmSync(outDir, { recursive: true, force: true });
-mkdirSync(outDir, { recursive: true });
-const server = noNginx ? await serveStatic(outDir, '/') : await startNginx(outDir, '/');
+// A folder of its own: two checkouts may run this at once.
+const outDir = mkdtempSync(path.join(tmpdir(), 'reader-lighthouse-'));
+// The recipe includes the build's redirect rules, which nginx reads once, at start: an empty file until the build
+// writes the real one (Lighthouse loads no old URL).
+writeFileSync(path.join(outDir, '_redirects.nginx.conf'), '');
+const server = nginxPath ? await startNginx(outDir, '/') : await serveStatic(outDir, '/');
 const build = astroBuild(outDir, { SITE_URL: server.origin, BASE_PATH: '/' });
 if (build.status !== 0) {
   await server.close();
   throw new Error(`lighthouse: astro build failed:\n${build.output}`);
 }
-console.log(`[lighthouse] built ${outDir} for ${server.origin} in ${Math.round(build.ms)} ms; serving with ${noNginx ? 'the static test server' : 'nginx + deploy/nginx.conf'}`);
+console.log(`[lighthouse] built ${outDir} for ${server.origin} in ${Math.round(build.ms)} ms; serving with ${nginxPath ? 'nginx + deploy/nginx.conf' : 'a plain static server'}`);
 
 // The first real article page (redirect pages for old slugs carry a meta refresh).
 const slug = readdirSync(path.join(outDir, 'articles')).find(
   (d) => existsSync(path.join(outDir, 'articles', d, 'index.html')) && !readFileSync(path.join(outDir, 'articles', d, 'index.html'), 'utf8').includes('http-equiv="refresh"'),
 );
-const pagePath = arg('page') ?? `/articles/${slug}/`;
+const pagePath = args.page ?? `/articles/${slug}/`;
 const url = server.origin + pagePath;
 
 const chrome = await chromeLauncher.launch({
@@ -56,7 +55,7 @@ try {
   if (!result) throw new Error('lighthouse: no result');
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
-  if (arg('json')) writeFileSync(path.resolve(arg('json')), result.report);
+  if (args.json) writeFileSync(path.resolve(args.json), result.report);
 
   console.log(`\nLighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, ${lhr.environment.hostUserAgent}`);
   console.log(`${url}\n`);
@@ -78,4 +77,5 @@ try {
 } finally {
   chrome.kill();
   await server.close();
+  rmSync(outDir, { recursive: true, force: true });
 }

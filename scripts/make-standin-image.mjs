@@ -2,12 +2,12 @@
 // The wire photo named in the caption is licensed and cannot be redistributed, so the
 // seed entry ships this abstract graphic instead. It is drawn from shapes only (no text,
 // no fonts), so the output is the same on every machine. Its EXIF description carries a marker
-// (src/lib/standin.ts) by which the build recognises it: a non-draft entry may use it as its lead
+// (src/authoring/standin.ts) by which the build recognises it: a non-draft entry may use it as its lead
 // photo only with `image.standIn: true`.
 //
 // Usage: npm run make-standin -- <output.jpg>
 import sharp from 'sharp';
-import { STANDIN_MARKER } from '../src/lib/standin.ts';
+import { STANDIN_MARKER } from '../src/authoring/standin.ts';
 
 const [output] = process.argv.slice(2);
 if (!output) {

@@ -1,5 +1,5 @@
 // Scaffolds a new article entry: content/articles/<slug>/index.md with every field of the field
-// table (the optional ones commented out, each with a hint; src/lib/entry-template.ts), `published`
+// table (the optional ones commented out, each with a hint; src/authoring/entry-template.ts), `published`
 // set to now, and the project's stand-in lead photo, as a draft (it shows in `npm run dev`, not in
 // production builds). A production build refuses a non-draft entry that still has the template's
 // placeholder text or the stand-in photo.
@@ -7,21 +7,26 @@
 // Usage: npm run new -- "Headline" [--slug my-slug] [--dir content/articles]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { slugify, uniqueSlug } from '../src/lib/slug.ts';
-import { templateMarkdown } from '../src/lib/entry-template.ts';
-import { articlesDir, parseArgs, STANDIN_ALT, takenSlugs, writeStandin } from './entry-files.ts';
+import { templateMarkdown } from '../src/authoring/entry-template.ts';
+import { STANDIN_ALT } from '../src/authoring/standin.ts';
+import { entriesDir, takenSlugs, writeStandin } from './lib/entry-files.ts';
 
 const USAGE = 'usage: npm run new -- "Headline" [--slug my-slug] [--dir content/articles]';
-if (process.argv.includes('--help') || process.argv.includes('-h')) {
-  console.log(`${USAGE}\n\nScaffolds a draft entry with a unique slug, every field (optional ones commented out), published set to now, and the project's stand-in photo.`);
-  process.exit(0);
-}
 
 try {
-  const { positional, options } = parseArgs(process.argv.slice(2), ['slug', 'dir']);
-  const headline = positional.join(' ').trim();
+  const { positionals, values: options } = parseArgs({
+    options: { slug: { type: 'string' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  if (options.help) {
+    console.log(`${USAGE}\n\nScaffolds a draft entry with a unique slug, every field (optional ones commented out), published set to now, and the project's stand-in photo.`);
+    process.exit(0);
+  }
+  const headline = positionals.join(' ').trim();
   if (!headline) throw new Error(USAGE);
-  const dir = articlesDir(options.dir);
+  const dir = entriesDir(options.dir);
   const base = options.slug ?? slugify(headline);
   if (!base) throw new Error(`cannot make a slug from "${headline}": give one with --slug`);
   const slug = uniqueSlug(base, takenSlugs(dir));

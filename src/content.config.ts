@@ -1,23 +1,17 @@
 import { defineCollection } from 'astro:content';
-import { articleSchema } from './lib/article-schema.ts';
-import { SLUG_PATTERN } from './lib/urls.ts';
-import { articlesLoader, problemBoard } from './loaders/articles-loader.ts';
+import { articleSchema } from './content-model/article-schema.ts';
+import { articlesDir } from './content-model/articles-folder.ts';
+import { slugOf } from './lib/slug.ts';
+import { articlesLoader, problemBoard } from './content-model/articles-loader.ts';
 
-/**
- * Where the entries live, relative to the project root. `ARTICLES_DIR` switches it (tests build
- * fixture sets this way; benchmarks can point it at generated entries).
- */
-const ARTICLES_DIR = (process.env.ARTICLES_DIR ?? 'content/articles').replace(/\/+$/, '');
+/** Where the entries live: content/articles, or ARTICLES_DIR (src/content-model/articles-folder.ts). */
+const ARTICLES_DIR = articlesDir();
 
-/** The slug is the entry's folder name: `content/articles/<slug>/index.md`. */
+/** The entry's id is its slug, the folder name (src/lib/slug.ts); the loader has already refused any other. */
 function slugFromEntry({ entry }: { entry: string }): string {
-  const slug = entry.replace(/\/index\.md$/, '');
-  if (slug.includes('/') || !SLUG_PATTERN.test(slug)) {
-    throw new Error(
-      `${ARTICLES_DIR}/${entry}: slug: expected content/articles/<slug>/index.md with <slug> in lowercase words and hyphens (e.g. "budget-vote-delayed"), got "${slug}"`,
-    );
-  }
-  return slug;
+  const slug = slugOf(entry);
+  if ('problem' in slug) throw new Error(`${ARTICLES_DIR}/${entry}: slug: ${slug.problem}`);
+  return slug.slug;
 }
 
 /** In `astro dev`, the entries left out for their problems, which their URLs show instead. */

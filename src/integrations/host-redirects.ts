@@ -14,12 +14,12 @@ import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { netlifyRedirects, nginxRedirects, type RedirectRule } from '../lib/redirects.ts';
+import { netlifyRedirects, nginxRedirects, type RedirectRule } from '../publishing/redirects.ts';
 
 /** Where src/pages/host-redirects.json.ts writes the rules in the build (removed again by this integration). */
-export const RULES_FILE = 'host-redirects.json';
-export const NETLIFY_FILE = '_redirects';
-export const NGINX_FILE = '_redirects.nginx.conf';
+const RULES_FILE = 'host-redirects.json';
+const NETLIFY_FILE = '_redirects';
+const NGINX_FILE = '_redirects.nginx.conf';
 
 export interface HostRedirectsOptions {
   /**

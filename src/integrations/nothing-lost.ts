@@ -5,8 +5,8 @@
  *
  * The entries are read from the articles folder itself (ARTICLES_DIR), not from the content store, so
  * an entry the pipeline dropped or emptied is caught too. The gate is the site's own: `isPublished()`
- * from src/lib/articles.ts, at the time the build started (a page rendered after that saw at least
- * as many articles published). The comparison is src/lib/nothing-lost.ts.
+ * from src/content-model/articles.ts, at the time the build started (a page rendered after that saw at least
+ * as many articles published). The comparison is src/publishing/nothing-lost.ts.
  */
 import type { AstroIntegration } from 'astro';
 import { readdir, readFile } from 'node:fs/promises';
@@ -14,11 +14,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { articleSchema } from '../lib/article-schema.ts';
-import { isPublished } from '../lib/articles.ts';
-import { parseBuildTime } from '../lib/build-time.ts';
-import { formatProblems, slugOf, type EntryProblem } from '../lib/entry-checks.ts';
-import { nothingLostProblems, type ShownFields } from '../lib/nothing-lost.ts';
+import { articleSchema } from '../content-model/article-schema.ts';
+import { isPublished } from '../content-model/articles.ts';
+import { parseBuildTime } from '../content-model/build-time.ts';
+import { formatProblems, type EntryProblem } from '../content-model/entry-checks.ts';
+import { slugOf } from '../lib/slug.ts';
+import { nothingLostProblems, type ShownFields } from '../publishing/nothing-lost.ts';
 import { articlePath } from '../lib/urls.ts';
 
 /** The schema with the image as a plain path: only the shown text fields and the gate are needed here. */
@@ -36,7 +37,7 @@ export interface EntrySource {
 
 /**
  * The valid entries under `dir` (relative to `root`, or absolute), by slug. Entries that do not validate
- * are left out: the build has already stopped on them (src/loaders/articles-loader.ts).
+ * are left out: the build has already stopped on them (src/content-model/articles-loader.ts).
  */
 export async function readEntries(dir: string, root: string): Promise<EntrySource[]> {
   const absolute = path.resolve(root, dir);
@@ -76,7 +77,7 @@ export async function checkBuild(entries: readonly EntrySource[], outDir: string
   return problems;
 }
 
-export class NothingLostError extends Error {
+class NothingLostError extends Error {
   override name = 'NothingLostError';
   constructor(message: string) {
     super(message);

@@ -27,12 +27,12 @@ export interface PrecompressOptions {
 export const DEFAULT_EXTENSIONS = ['html', 'css', 'js', 'mjs', 'xml', 'json', 'svg', 'txt', 'webmanifest'] as const;
 
 /** gzip at level 9 (Node's zlib writes mtime 0 and no name: deterministic). */
-export function gzip(data: Buffer): Promise<Buffer> {
+function gzip(data: Buffer): Promise<Buffer> {
   return gzipAsync(data, { level: 9 });
 }
 
 /** Brotli at quality 11 in text mode. */
-export function brotli(data: Buffer): Promise<Buffer> {
+function brotli(data: Buffer): Promise<Buffer> {
   return brotliAsync(data, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,

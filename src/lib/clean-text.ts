@@ -24,7 +24,7 @@ const NOT_TEXT =
   /[^\t\n\r\u0020-\u007E\u00A0-\uD7FF\uE000-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{1FFFD}\u{20000}-\u{2FFFD}\u{30000}-\u{3FFFD}\u{40000}-\u{4FFFD}\u{50000}-\u{5FFFD}\u{60000}-\u{6FFFD}\u{70000}-\u{7FFFD}\u{80000}-\u{8FFFD}\u{90000}-\u{9FFFD}\u{A0000}-\u{AFFFD}\u{B0000}-\u{BFFFD}\u{C0000}-\u{CFFFD}\u{D0000}-\u{DFFFD}\u{E0000}-\u{EFFFD}\u{F0000}-\u{FFFFD}\u{100000}-\u{10FFFD}]/gu;
 
 /** Whether a code point is text (see above). */
-export function isTextCodePoint(codePoint: number): boolean {
+function isTextCodePoint(codePoint: number): boolean {
   NOT_TEXT.lastIndex = 0;
   return codePoint >= 0 && codePoint <= 0x10ffff && !NOT_TEXT.test(String.fromCodePoint(codePoint));
 }

@@ -1,11 +1,14 @@
-/** Date helpers: one formatting rule for every page, in the site's time zone, so builds are reproducible. */
+/**
+ * Date formats: one rule for every page, in the site's time zone, so builds are reproducible. Pages show dates
+ * through src/components/Time.astro; machine-readable dates (`datetime`, metadata, feeds) are `toISOString()`.
+ */
 
-/** "20 August 2022" in the given locale and time zone. */
+/** The day in the given locale and time zone: "August 20, 2022" in `en`, "20 August 2022" in `en-GB`. */
 export function formatDate(date: Date, locale: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
 }
 
-/** "5 January 2027 at 09:00 UTC": a date with its time, for a moment that matters to the minute. */
+/** A date with its time, for a moment that matters to the minute: "January 5, 2027 at 09:00 UTC" in `en`. */
 export function formatDateTime(date: Date, locale: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, {
     day: 'numeric',
@@ -17,9 +20,4 @@ export function formatDateTime(date: Date, locale: string, timeZone: string): st
     timeZone,
     timeZoneName: 'short',
   }).format(date);
-}
-
-/** Machine-readable form for `<time datetime>` and metadata: full ISO 8601 in UTC. */
-export function isoDate(date: Date): string {
-  return date.toISOString();
 }

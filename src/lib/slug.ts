@@ -1,5 +1,24 @@
-/** Slugs for new entries: the URL part `/articles/<slug>/`, made from a headline. Pure functions. */
-import { SLUG_PATTERN } from './urls.ts';
+/**
+ * Slugs: the URL part `/articles/<slug>/`. The one rule (what a slug is, and that it is the entry's folder
+ * name), and how new entries get one from a headline. Pure functions.
+ */
+
+/** The slug rule: lowercase letters and digits in words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The slug of an entry path relative to the articles folder (`foo/index.md` → `foo`), or a problem.
+ * The slug is the folder name: lowercase words and digits joined by single hyphens.
+ */
+export function slugOf(entry: string): { slug: string } | { problem: string } {
+  const slug = entry.replace(/\/index\.md$/, '');
+  if (!entry.endsWith('/index.md') || slug.includes('/') || !SLUG_PATTERN.test(slug)) {
+    return {
+      problem: `expected <articles folder>/<slug>/index.md with <slug> in lowercase words and hyphens (e.g. "budget-vote-delayed"), got "${entry}"`,
+    };
+  }
+  return { slug };
+}
 
 /** Longest slug we make, in characters; cut at a word boundary. */
 export const MAX_SLUG_LENGTH = 80;

@@ -4,6 +4,7 @@
  *
  * Policy: page URLs are directories and always end in "/" (`/articles/<slug>/`).
  */
+import { SLUG_PATTERN } from './slug.ts';
 
 /** Normalise a base path to the form `/` or `/news/` (leading and trailing slash, no doubles). */
 export function normaliseBase(base: string): string {
@@ -29,9 +30,6 @@ export function normaliseSite(site: string): string {
 export function withBase(path: string, base: string): string {
   return normaliseBase(base) + path.replace(/^\/+/, '');
 }
-
-/** The slug rule: lowercase letters and digits in words joined by single hyphens. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The one function that builds an article's path: `/<base>/articles/<slug>/`. */
 export function articlePath(slug: string, base: string): string {

@@ -1,4 +1,4 @@
-/** PNG icons rasterised at build from src/assets/icon.svg (the SVG favicon is served as is from public/). */
+/** PNG icons rasterised at build from src/assets/icon.svg (served as is as favicon.svg, by favicon.svg.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import sharp from 'sharp';
 import iconSvg from '../assets/icon.svg?raw';

@@ -1,39 +1,14 @@
-/** JSON Feed 1.1 with full content: https://www.jsonfeed.org/version/1.1/ */
+/** JSON Feed 1.1 of the latest articles with full content (src/publishing/feeds.ts: at most SITE.feedLength, ≤ 512 KiB). */
 import type { APIRoute } from 'astro';
 import { SITE } from '../site.config.ts';
-import { absoluteUrl, safeHttpUrl, withBase, SITE_FILES } from '../lib/urls.ts';
-import { getFeedItems } from '../lib/feed-items.ts';
+import { SITE_FILES } from '../lib/urls.ts';
+import { BASE, sitePath } from '../site-urls.ts';
+import { getArticles } from '../content-model/collection.ts';
+import { getFeedItems } from '../publishing/feed-items.ts';
+import { feedChannel, jsonFeed, jsonFeedResponse } from '../publishing/feeds.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const base = import.meta.env.BASE_URL;
-  const url = (path: string) => absoluteUrl(withBase(path, base), site!.href);
-  const items = await getFeedItems(site!.href);
-  const feed = {
-    version: 'https://jsonfeed.org/version/1.1',
-    title: SITE.name,
-    description: SITE.description,
-    home_page_url: url(''),
-    feed_url: url(SITE_FILES.jsonFeed),
-    language: SITE.lang,
-    icon: url(SITE_FILES.icon512),
-    favicon: url(SITE_FILES.icon32),
-    items: items.map((item) => ({
-      id: item.url,
-      url: item.url,
-      title: item.title,
-      summary: item.description,
-      content_html: item.contentHtml,
-      image: item.imageUrl,
-      ...(item.published && { date_published: item.published.toISOString() }),
-      ...(item.modified && { date_modified: item.modified.toISOString() }),
-      ...(item.authors.length > 0 && {
-        authors: item.authors.map((a) => {
-          const authorUrl = safeHttpUrl(a.url);
-          return { name: a.name, ...(authorUrl && { url: authorUrl }) };
-        }),
-      }),
-      ...(item.tags.length > 0 && { tags: item.tags }),
-    })),
-  };
-  return new Response(JSON.stringify(feed, null, 2), { headers: { 'content-type': 'application/feed+json' } });
+  const channel = feedChannel(site!.href, BASE, { home: sitePath(), rss: sitePath(SITE_FILES.rss), json: sitePath(SITE_FILES.jsonFeed) });
+  const items = await getFeedItems((await getArticles()).slice(0, SITE.feedLength));
+  return jsonFeedResponse(await jsonFeed(channel, items));
 };

@@ -3,10 +3,11 @@
  * which turns them into `_redirects` and `_redirects.nginx.conf` and removes this file from the build.
  */
 import type { APIRoute } from 'astro';
-import { getArticles } from '../lib/collection.ts';
-import { redirectRules } from '../lib/redirects.ts';
+import { getArticles } from '../content-model/collection.ts';
+import { redirectRules } from '../publishing/redirects.ts';
+import { BASE } from '../site-urls.ts';
 
 export const GET: APIRoute = async () =>
-  new Response(JSON.stringify(redirectRules(await getArticles(), import.meta.env.BASE_URL)), {
+  new Response(JSON.stringify(redirectRules(await getArticles(), BASE)), {
     headers: { 'content-type': 'application/json' },
   });

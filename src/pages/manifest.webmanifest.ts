@@ -1,24 +1,25 @@
 /** Web app manifest: name, colours and icons, with base-aware URLs. */
 import type { APIRoute } from 'astro';
 import { SITE } from '../site.config.ts';
-import { withBase, SITE_FILES } from '../lib/urls.ts';
+import { BRAND } from '../styles/brand.ts';
+import { SITE_FILES } from '../lib/urls.ts';
+import { sitePath } from '../site-urls.ts';
 
 export const GET: APIRoute = () => {
-  const base = import.meta.env.BASE_URL;
   const manifest = {
     name: SITE.name,
     short_name: SITE.name,
     description: SITE.description,
     lang: SITE.lang,
-    start_url: withBase('', base),
-    scope: withBase('', base),
+    start_url: sitePath(),
+    scope: sitePath(),
     display: 'browser',
-    background_color: '#fdfcf9',
-    theme_color: '#a3191b',
+    background_color: BRAND.background.light,
+    theme_color: BRAND.accent,
     icons: [
-      { src: withBase(SITE_FILES.favicon, base), type: 'image/svg+xml', sizes: 'any' },
-      { src: withBase(SITE_FILES.icon192, base), type: 'image/png', sizes: '192x192' },
-      { src: withBase(SITE_FILES.icon512, base), type: 'image/png', sizes: '512x512' },
+      { src: sitePath(SITE_FILES.favicon), type: 'image/svg+xml', sizes: 'any' },
+      { src: sitePath(SITE_FILES.icon192), type: 'image/png', sizes: '192x192' },
+      { src: sitePath(SITE_FILES.icon512), type: 'image/png', sizes: '512x512' },
     ],
   };
   return new Response(JSON.stringify(manifest, null, 2), { headers: { 'content-type': 'application/manifest+json' } });

@@ -1,8 +1,10 @@
-/** robots.txt: everything may be crawled; the sitemap is named by its absolute URL. */
+/** robots.txt: everything may be crawled; the sitemap index and the news sitemap are named by absolute URL. */
 import type { APIRoute } from 'astro';
-import { absoluteUrl, withBase, SITE_FILES } from '../lib/urls.ts';
+import { SITE_FILES } from '../lib/urls.ts';
+import { siteUrl } from '../site-urls.ts';
+import { NEWS_SITEMAP_FILE } from '../publishing/news-sitemap.ts';
 
-export const GET: APIRoute = ({ site }) => {
-  const sitemap = absoluteUrl(withBase(SITE_FILES.sitemap, import.meta.env.BASE_URL), site!.href);
-  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+export const GET: APIRoute = () => {
+  const text = `User-agent: *\nAllow: /\n\nSitemap: ${siteUrl(SITE_FILES.sitemap)}\nSitemap: ${siteUrl(NEWS_SITEMAP_FILE)}\n`;
+  return new Response(text, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
 };

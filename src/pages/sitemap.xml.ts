@@ -1,21 +1,15 @@
 /**
- * sitemap.xml: the front page and every published article by its canonical URL (drafts, scheduled
- * articles, redirect stubs and the 404 page are not listed). Built from getArticles() and articlePath(),
- * the same gate and URL function as the pages themselves.
+ * sitemap.xml: the sitemap index, naming sitemap-0.xml, sitemap-1.xml, … (at most 50,000 pages each), each with the
+ * newest lastmod of its pages. The pages are src/publishing/sitemap-pages.ts sitemapPages(), the same list the files hold.
  */
 import type { APIRoute } from 'astro';
-import { getArticles } from '../lib/collection.ts';
-import { absoluteUrl, articlePath, withBase } from '../lib/urls.ts';
-import { sitemapXml } from '../lib/sitemap.ts';
-import { lastModified } from '../lib/articles.ts';
+import { BASE, siteUrl } from '../site-urls.ts';
+import { newest, sitemapFile, sitemapIndexXml, splitSitemap } from '../publishing/sitemap.ts';
+import { sitemapPages } from '../publishing/sitemap-pages.ts';
+import { xmlResponse } from '../publishing/feeds.ts';
 
-export const GET: APIRoute = async ({ site }) => {
-  const base = import.meta.env.BASE_URL;
-  const articles = await getArticles();
-  const newest = articles.map((a) => lastModified(a.data)).filter((d): d is Date => d !== undefined).sort((a, b) => b.getTime() - a.getTime())[0];
-  const xml = sitemapXml([
-    { loc: absoluteUrl(withBase('', base), site!.href), lastmod: newest },
-    ...articles.map((a) => ({ loc: absoluteUrl(articlePath(a.id, base), site!.href), lastmod: lastModified(a.data) })),
-  ]);
-  return new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8' } });
+export const GET: APIRoute = async () => {
+  const files = splitSitemap(await sitemapPages(BASE));
+  const xml = sitemapIndexXml(files.map((pages, n) => ({ loc: siteUrl(sitemapFile(n)), lastmod: newest(pages.map((p) => p.lastmod)) })));
+  return xmlResponse(xml);
 };

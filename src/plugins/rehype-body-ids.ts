@@ -24,7 +24,7 @@ export interface Options {
 const HEADING = /^h[1-6]$/;
 
 /** A heading's slug, GitHub style: lower case, letters, marks, digits, `_` and `-` kept, spaces to hyphens. */
-export function slugify(text: string): string {
+function slugify(text: string): string {
   return text
     .trim()
     .toLowerCase()

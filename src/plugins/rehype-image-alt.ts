@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Root, Element } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { missingAltText } from '../lib/entry-checks.ts';
+import { missingAltText } from '../content-model/entry-checks.ts';
 import { hasVisibleCharacter } from '../lib/visible-text.ts';
 
 export interface Options {

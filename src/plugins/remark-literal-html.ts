@@ -142,6 +142,7 @@ export function repairBlock(html: string): string | undefined {
 }
 
 export default function remarkLiteralHtml(this: Processor, options: Options = {}) {
+  // eslint-disable-next-line @typescript-eslint/no-this-alias -- the processor, for the transform below
   const processor = this;
   return function transform(tree: Root, file: VFile): void {
     let source = String(file.value ?? '');

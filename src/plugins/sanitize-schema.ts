@@ -10,7 +10,7 @@
  * - URLs: `href` may be http(s), mailto or relative (so no `javascript:`, `data:` or `vbscript:`
  *   URLs, however they are encoded); an image's `src` may only be a path on this site
  *   (`LOCAL_URL`, src/lib/urls.ts): images from other sites are refused when entries are checked
- *   (src/lib/remote-images.ts), and dropped here should one get through. No `srcset`, `<picture>`
+ *   (src/content-model/remote-images.ts), and dropped here should one get through. No `srcset`, `<picture>`
  *   or `<source>`: the build makes the responsive versions of body images itself.
  * - ids and names written by the editor are prefixed `user-content-` so they cannot clobber
  *   globals or our own ids. Our paragraph ids (`p1`, …) are added after sanitising and stay as they are.

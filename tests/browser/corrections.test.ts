@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, noBrowser } from '../support/chromium.ts';
 import { noNginx, startNginx, type Nginx } from '../support/nginx.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { fixtureSiteDir } from '../support/fixture-builds.ts';
 
 const DIR = fixtureSiteDir('corrections');

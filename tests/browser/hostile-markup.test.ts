@@ -1,5 +1,5 @@
 /**
- * The hostile fixture page (tests/fixtures/articles-editorial/hostile-markup) in a real Chromium:
+ * The hostile fixture page (tests/fixtures/sets/editorial/hostile-markup) in a real Chromium:
  * every vector tries to set `window.__pwned` or open a dialog. Nothing may run, and the harmless
  * text around each vector ("Before vector NN." … "After vector NN.") must still be there, in order.
  * The page's Content-Security-Policy is bypassed, so this tests the sanitiser, not the CSP.
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, noBrowser } from '../support/chromium.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { FIXTURE_SETS, fixtureSiteDir } from '../support/fixture-builds.ts';
 import { ROOT } from '../support/paths.ts';
 

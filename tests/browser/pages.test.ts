@@ -1,7 +1,7 @@
 /**
  * The built pages in a real Chromium: phone and desktop, light and dark. No horizontal overflow,
  * images loaded, no console errors or failed requests, readable with JavaScript off.
- * The seed fixture's build (tests/fixtures/content/seed) at every size and scheme, with screenshots in
+ * The seed fixture's build (tests/fixtures/sets/seed) at every size and scheme, with screenshots in
  * tests/.output/screenshots (git-ignored: look at them); the front page and every published article page of
  * every site build (content/ and the newsroom fixture: tests/support/site-builds.ts) at the smallest width.
  */
@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, noBrowser } from '../support/chromium.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { SCREENSHOTS } from '../support/paths.ts';
 import { fixtureSiteDir } from '../support/fixture-builds.ts';
 import { readSourceArticle, SEED_SLUG } from '../support/source-article.ts';

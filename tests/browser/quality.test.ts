@@ -8,11 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, noBrowser } from '../support/chromium.ts';
 import { noNginx, startNginx } from '../support/nginx.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { builtPages } from '../support/built-pages.ts';
 import { pathOf, redirectsOf, siteBuilds } from '../support/site-builds.ts';
 
@@ -37,27 +36,28 @@ describe.skipIf(noBrowser)('quality gates in Chromium', () => {
   /** One server per build, by build name. */
   const servers = new Map<string, { origin: string; close(): Promise<void> }>();
   const serve = (dir: string) => (noNginx ? serveStatic(dir) : startNginx(dir, '/'));
+  /**
+   * Redirect pages (old slugs) as a host without redirect rules serves them (GitHub Pages): nginx answers
+   * their URLs with a 301 to the article instead (tests/build/redirects-nginx.test.ts checks that).
+   */
+  const plainServers = new Map<string, { origin: string; close(): Promise<void> }>();
 
   beforeAll(async () => {
     browser = await launchChromium();
     for (const build of BUILDS) servers.set(build.name, await serve(build.siteDir));
+    for (const build of BUILDS) plainServers.set(build.name, await serveStatic(build.siteDir));
   });
   afterAll(async () => {
     await browser?.close();
-    for (const server of servers.values()) await server.close();
+    for (const server of [...servers.values(), ...plainServers.values()]) await server.close();
   });
 
   /**
    * Open a page with a CSP violation listener installed before any of the page's own code runs. For a
    * redirect page, `stay` is where it redirects to: that navigation gets 204 No Content, so the page remains.
    */
-  async function open(page: Page, url: string, server: { origin: string }, stay?: string, siteDir = '') {
-    if (stay) {
-      await page.route(server.origin + stay, (route) => route.fulfill({ status: 204 }));
-      // The redirect page itself, as a host without redirect rules (GitHub Pages) serves it; nginx would
-      // answer its 301 instead (tests/build/redirects-nginx.test.ts checks that).
-      await page.route(server.origin + url, (route) => route.fulfill({ path: path.join(siteDir, url, 'index.html'), contentType: 'text/html' }));
-    }
+  async function open(page: Page, url: string, server: { origin: string }, stay?: string) {
+    if (stay) await page.route(server.origin + stay, (route) => route.fulfill({ status: 204 }));
     const consoleCsp: string[] = [];
     page.on('console', (msg) => {
       if (/Content Security Policy/i.test(msg.text())) consoleCsp.push(msg.text());
@@ -68,7 +68,14 @@ describe.skipIf(noBrowser)('quality gates in Chromium', () => {
         window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
       });
     });
-    await page.goto(server.origin + url, { waitUntil: 'load' });
+    if (stay) {
+      // A redirect page's script leaves while the page loads (tests/browser/sharing.test.ts follows it): that
+      // navigation is held (204), and Chromium then never fires `load`, so wait for the document instead.
+      await page.goto(server.origin + url, { waitUntil: 'commit' });
+      await page.waitForFunction(() => document.readyState === 'complete');
+    } else {
+      await page.goto(server.origin + url, { waitUntil: 'load' });
+    }
     // Let late work (module scripts, image decoding) report, then collect.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
     // Every violation so far, reported to the page or on the console.
@@ -117,8 +124,8 @@ describe.skipIf(noBrowser)('quality gates in Chromium', () => {
       it(`${build.name}: ${file} at ${VIEWPORTS.map((v) => `${v.width}px`).join(' and ')}, ${SCHEMES.join(' and ')}: no axe violation, no CSP violation`, async () => {
         const context = await browser.newContext({ viewport: VIEWPORTS[0], colorScheme: SCHEMES[0], deviceScaleFactor: 1 });
         const page = await context.newPage();
-        const server = servers.get(build.name)!;
-        const { csp } = await open(page, url, server, redirectTo.get(url), build.siteDir);
+        const server = (redirectTo.has(url) ? plainServers : servers).get(build.name)!;
+        const { csp } = await open(page, url, server, redirectTo.get(url));
         expect(page.url()).toBe(server.origin + url);
         const found = await axeEverywhere(page);
         expect(await csp()).toEqual([]);

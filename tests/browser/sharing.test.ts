@@ -1,12 +1,12 @@
 /**
  * Sharing in Chromium: the share button (Web Share API when present, otherwise copying the
  * permalink, announced in a live region), paragraph deep links, and redirects from old slugs.
- * The seed article is read from the seed fixture's build (tests/fixtures/content/seed).
+ * The seed article is read from the seed fixture's build (tests/fixtures/sets/seed).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium, noBrowser } from '../support/chromium.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { TEST_SITE_URL } from '../support/paths.ts';
 import { fixtureSiteDir } from '../support/fixture-builds.ts';
 import { SEED_SLUG } from '../support/source-article.ts';

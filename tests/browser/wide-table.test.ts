@@ -1,5 +1,5 @@
 /**
- * A table wider than the column (tests/fixtures/articles-awkward/wide-table: 7 columns) in Chromium at
+ * A table wider than the column (tests/fixtures/sets/awkward/wide-table: 7 columns) in Chromium at
  * 320 px: the page itself never scrolls sideways; the table scrolls inside its region, which a keyboard
  * user can focus and scroll with the arrow keys; axe finds nothing, light or dark.
  * Screenshots: tests/.output/screenshots/wide-table-*.png.
@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, noBrowser } from '../support/chromium.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { fixtureSiteDir } from '../support/fixture-builds.ts';
 import { SCREENSHOTS } from '../support/paths.ts';
 import { axeViolations } from '../support/axe.ts';

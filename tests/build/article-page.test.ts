@@ -1,6 +1,6 @@
 /**
  * The seed article's built page holds every part of the source, word for word, in its element and in order.
- * Read from the seed fixture's build (tests/fixtures/content/seed), so editors may change content/ freely;
+ * Read from the seed fixture's build (tests/fixtures/sets/seed), so editors may change content/ freely;
  * what holds for every article of the real content is tests/build/site-invariants.test.ts.
  */
 import { describe, expect, it } from 'vitest';
@@ -92,12 +92,14 @@ describe('seed article page', () => {
     expect(attr(select('html', page), 'lang')).toBe('en');
   });
 
-  it('ships only the share enhancement as JavaScript (≤ 2 KiB gzip), and no external stylesheet', () => {
+  it('ships only the enhancements (share button, paragraph links) as JavaScript (≤ 2 KiB gzip together), and no external stylesheet', () => {
     const scripts = selectAll('script', page).filter((s) => attr(s, 'type') !== 'application/ld+json');
-    expect(scripts).toHaveLength(1);
-    expect(attr(scripts[0], 'type')).toBe('module');
-    expect(text(scripts[0]).length).toBeGreaterThan(100); // inlined: no extra request
-    expect(gzipSync(text(scripts[0])).length).toBeLessThanOrEqual(2048);
+    expect(scripts).toHaveLength(2);
+    for (const script of scripts) {
+      expect(attr(script, 'type')).toBe('module');
+      expect(text(script).length).toBeGreaterThan(100); // inlined: no extra request
+    }
+    expect(gzipSync(scripts.map((s) => text(s)).join('')).length).toBeLessThanOrEqual(2048);
     expect(selectAll('link[rel=stylesheet]', page)).toEqual([]);
     expect(selectAll('style', page).length).toBeGreaterThan(0);
   });

@@ -1,5 +1,5 @@
 /**
- * Careless input (tests/fixtures/articles-awkward) must still publish whole, and every feed and
+ * Careless input (tests/fixtures/sets/awkward) must still publish whole, and every feed and
  * sitemap must stay well-formed XML: read here with a strict XML parser, in every build the suite
  * makes (the site and each fixture set that builds).
  *
@@ -147,7 +147,7 @@ describe('headlines in other scripts', () => {
     }
     const { output } = fixtureBuild('awkward');
     expect(output).toContain(
-      'warning: tests/fixtures/articles-awkward/headline-without-a-card-font/index.md: title: the link-preview card has no font for "የ" (U+12E8)',
+      'warning: tests/fixtures/sets/awkward/headline-without-a-card-font/index.md: title: the link-preview card has no font for "የ" (U+12E8)',
     );
     expect(output).not.toMatch(/headline-(in-arabic|with-emoji-and-cjk)\/index\.md: title: the link-preview card/);
   });

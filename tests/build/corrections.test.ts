@@ -1,5 +1,5 @@
 /**
- * Corrections and updates, on the corrections fixture (tests/fixtures/content/corrections, built with
+ * Corrections and updates, on the corrections fixture (tests/fixtures/sets/corrections, built with
  * BASE_PATH=/news/ as of BUILD_TIME 2026-11-29T12:00:00Z), read by the consumers the rest of the suite uses:
  * the HTML parser, open-graph-scraper, feedsmith, Readability, html-validate. Also the redirect rules and the
  * redirect page of a build under a base path.
@@ -15,7 +15,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import ogs from 'open-graph-scraper';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
-import { XMLParser } from 'fast-xml-parser';
+import { sitemapUrls } from '../support/sitemaps.ts';
 import { JSDOM } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { HtmlValidate, formatterFactory } from 'html-validate';
@@ -150,8 +150,8 @@ describe('feeds of corrected articles (feedsmith)', () => {
 
 describe('sitemap and front page', () => {
   it('the sitemap’s lastmod is the last modification of each article, and the newest for the front page', () => {
-    const xml = readFileSync(path.join(DIR, 'sitemap.xml'), 'utf8');
-    const entries = new XMLParser({ isArray: (name) => name === 'url' }).parse(xml).urlset.url as { loc: string; lastmod: string }[];
+    // Through the sitemap index (sitemap.xml), under the base path.
+    const entries = sitemapUrls(DIR, BASE);
     expect(Object.fromEntries(entries.map((e) => [e.loc, e.lastmod]))).toEqual({
       [`${TEST_SITE_URL}${BASE}`]: '2026-11-29T08:00:00.000Z',
       [url('market-opens-new-hall')]: '2026-11-29T08:00:00.000Z',

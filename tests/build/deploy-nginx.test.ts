@@ -12,7 +12,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import path from 'node:path';
 import { request } from 'node:http';
-import { astroBuild } from '../support/astro-build.ts';
+import { astroBuild } from '../../scripts/lib/astro-build.ts';
 import { crawl, type CrawlResult } from '../support/crawl.ts';
 import { noNginx, startNginx, type Nginx } from '../support/nginx.ts';
 import { OUTPUT, SITE_DIR, TEST_SITE_URL } from '../support/paths.ts';
@@ -100,13 +100,33 @@ for (const deploy of DEPLOYS) {
         const to = site.references.filter((r) => r.from === page && (r.kind === 'a[href]' || r.kind === 'location')).map((r) => r.url.pathname);
         expect(to.filter((p) => articles.includes(p)), page).toHaveLength(1);
       }
-      // Feeds, sitemap, manifest: every such file the build wrote is reachable too.
-      const data = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(xml|json|webmanifest|txt)$/.test(f));
+      // Feeds, sitemaps, manifest: every such file the build wrote is reachable too. (Not the search index under
+      // pagefind/: the search page's script fetches it, and the next test fetches it the same way.)
+      const data = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(xml|json|webmanifest|txt)$/.test(f) && !f.startsWith('pagefind/'));
       for (const file of data) expect(reached, `not linked from anywhere: ${file}`).toContain(base + file);
       // Every article page's lead picture offers its AVIF and WebP candidates, and the crawl fetched them.
       for (const page of articles) {
         expect(site.references.filter((r) => r.from === page && r.kind === 'source[srcset]').length, page).toBeGreaterThanOrEqual(2);
       }
+    });
+
+    it('serves the search index the search page loads (by the paths Pagefind asks for), pagefind.js compressed', async () => {
+      expect(site.fetched.get(`${base}search/`)?.status).toBe(200);
+      const entry = await fetch(`${nginx.origin}${base}pagefind/pagefind-entry.json`);
+      expect(entry.status).toBe(200);
+      const { languages } = (await entry.json()) as { languages: Record<string, { hash: string; wasm: string }> };
+      const [language] = Object.values(languages);
+      const index = readdirSync(path.join(dir, 'pagefind', 'index'));
+      const fragments = readdirSync(path.join(dir, 'pagefind', 'fragment'));
+      for (const file of [`wasm.${language!.wasm}.pagefind`, `pagefind.${language!.hash}.pf_meta`, `index/${index[0]}`, `fragment/${fragments[0]}`]) {
+        const res = await rawGet(nginx.origin, `${base}pagefind/${file}`, {});
+        expect(res.status, file).toBe(200);
+        expect(res.body.equals(readFileSync(path.join(dir, 'pagefind', file))), file).toBe(true);
+      }
+      const script = await rawGet(nginx.origin, `${base}pagefind/pagefind.js`, { 'accept-encoding': 'gzip' });
+      expect(script.status).toBe(200);
+      expect(script.headers['content-encoding']).toBe('gzip');
+      expect(script.headers['content-type']).toMatch(/javascript/);
     });
 
     it('answers 200 for every link, asset, image, srcset candidate and feed URL', () => {

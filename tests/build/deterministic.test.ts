@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { astroBuild } from '../support/astro-build.ts';
+import { astroBuild } from '../../scripts/lib/astro-build.ts';
 import { OUTPUT, ROOT, TEST_SITE_URL } from '../support/paths.ts';
 
 function hashes(dir: string): Record<string, string> {

@@ -3,7 +3,7 @@
  * tests/build/editorial.test.ts), marked as such; and one broken entry does not take down the others:
  * the server starts, serves the valid articles, and shows each broken entry's problems at its URL,
  * following the editor's fixes. Starts a real dev server on a loopback port over a copy of the
- * editorial fixture set plus tests/fixtures/articles-dev-problems (an invalid entry, one whose body
+ * editorial fixture set plus tests/fixtures/sets/dev-problems (an invalid entry, one whose body
  * cannot be rendered, and one the test breaks while the server runs), and asks it for the pages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll, text, attr } from '../support/html.ts';
-import { astroLockFile } from '../support/astro-build.ts';
+import { astroLockFile } from '../../scripts/lib/astro-build.ts';
 import { FIXTURE_SETS } from '../support/fixture-builds.ts';
 import { OUTPUT, ROOT } from '../support/paths.ts';
 
@@ -43,7 +43,7 @@ describe('astro dev', () => {
   beforeAll(async () => {
     rmSync(ARTICLES, { recursive: true, force: true });
     cpSync(path.join(ROOT, FIXTURE_SETS.editorial), ARTICLES, { recursive: true });
-    cpSync(path.join(ROOT, 'tests/fixtures/articles-dev-problems'), ARTICLES, { recursive: true });
+    cpSync(path.join(ROOT, 'tests/fixtures/sets/dev-problems'), ARTICLES, { recursive: true });
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
     const astro = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');

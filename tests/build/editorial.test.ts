@@ -1,5 +1,5 @@
 /**
- * The editorial fixture set (tests/fixtures/articles-editorial) built for production:
+ * The editorial fixture set (tests/fixtures/sets/editorial) built for production:
  * drafts and scheduled articles are nowhere in the output; hostile markup is neutralised in the HTML
  * (what Chromium makes of it is tests/browser/hostile-markup.test.ts); frontmatter is always text;
  * warnings are printed for headlines too long for link previews.
@@ -80,6 +80,7 @@ describe('hostile markup, in the built HTML', () => {
     const urls = all.flatMap((el) => ['href', 'src', 'action', 'formAction', 'data', 'cite'].map((k) => attr(el, k)).filter((v): v is string => !!v));
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) {
+      // eslint-disable-next-line no-control-regex -- browsers ignore control characters in a scheme
       const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\s\0-\x1f]/g, ''))?.[1]?.toLowerCase();
       expect([undefined, 'http', 'https', 'mailto'], url).toContain(scheme);
     }

@@ -1,13 +1,13 @@
 /**
  * Nothing from outside an article's folder, and no original photo with its camera metadata, reaches dist/.
  *
- * - images (tests/fixtures/content/images): a lead photo and two body photos, each carrying EXIF with a
+ * - images (tests/fixtures/sets/images): a lead photo and two body photos, each carrying EXIF with a
  *   GPS position, the owner's name and serial numbers (made by tests/support/test-images.ts). It builds;
  *   dist/ must hold only resized derivatives, without that metadata, and no copy of any original.
- * - images-invalid (tests/fixtures/content/images-invalid): image paths that leave the article's folder
+ * - images-invalid (tests/fixtures/sets/images-invalid): image paths that leave the article's folder
  *   (`..`, symbolic links, a linked entry folder), a missing body image, a control character in
  *   `image.src`, images over the pixel limit, malformed URLs in body links. The build must refuse them all,
- *   naming file, field and fix, and copy nothing from tests/fixtures/content/images-outside.
+ *   naming file, field and fix, and copy nothing from tests/fixtures/sets/images-outside.
  * - the site build: no original of content/ either.
  */
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ import { ROOT, SITE_DIR } from '../support/paths.ts';
 import { SECRET_METADATA } from '../support/test-images.ts';
 import { attr, readPage, selectAll } from '../support/html.ts';
 
-const OUTSIDE = 'tests/fixtures/content/images-outside';
+const OUTSIDE = 'tests/fixtures/sets/images-outside';
 
 /** Every file under `dir` (following symbolic links, as a build would), absolute. */
 function filesUnder(dir: string): string[] {

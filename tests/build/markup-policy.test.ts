@@ -1,5 +1,5 @@
 /**
- * The markup policy in a real production build of the editorial fixture set (tests/fixtures/articles-editorial):
+ * The markup policy in a real production build of the editorial fixture set (tests/fixtures/sets/editorial):
  * element names written in prose keep every word (prose-markup), ids are ours or prefixed and unique, in-page
  * links and footnotes land on their targets, frontmatter URLs are http(s) only, and neither the pages nor the
  * feeds carry `javascript:`/`data:` URLs, `srcset` smuggling or images from other sites.
@@ -27,6 +27,7 @@ function urlProblems(tree: Root | Element): string[] {
       if (/^on/i.test(key)) problems.push(`${el.tagName}[${key}]`);
       const urls = key === 'srcSet' ? String(value).split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') : ['href', 'src', 'cite', 'action', 'formAction', 'poster', 'data'].includes(key) ? [String(value)] : [];
       for (const url of urls) {
+        // eslint-disable-next-line no-control-regex -- browsers ignore control characters in a scheme
         const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\s\0-\x1f]/g, ''))?.[1]?.toLowerCase();
         if (scheme && !['http', 'https', 'mailto'].includes(scheme)) problems.push(`${el.tagName}[${key}=${url}]`);
         if ((key === 'src' || key === 'srcSet') && new URL(url, `${TEST_SITE_URL}/articles/x/`).origin !== TEST_SITE_URL) {

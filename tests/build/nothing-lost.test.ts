@@ -3,7 +3,7 @@
  * tests/support/site-builds.ts), every text of the source (headline, standfirst, caption, credit, key points,
  * and each paragraph, list item, heading and table cell of the body) appears in its built page, word for word
  * and in order, and every body image with its alt text. The same check, from the same code
- * (src/lib/nothing-lost.ts through src/integrations/nothing-lost.ts), runs at the end of every production
+ * (src/publishing/nothing-lost.ts through src/integrations/nothing-lost.ts), runs at the end of every production
  * build; here it is applied to the suite's builds, and the build's own run is checked too.
  */
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { checkBuild, pageFile, readEntries as readSources, readPublishedEntries } from '../../src/integrations/nothing-lost.ts';
-import { articleText, firstMissing, normalise, sourceTexts } from '../../src/lib/nothing-lost.ts';
+import { articleText, firstMissing, normalise, sourceTexts } from '../../src/publishing/nothing-lost.ts';
 import { readPage, select, selectAll } from '../support/html.ts';
 import { pathOf, readEntries, siteBuilds, type Entry } from '../support/site-builds.ts';
 import { FIXTURE_SETS, fixtureBuild } from '../support/fixture-builds.ts';

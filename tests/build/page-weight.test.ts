@@ -50,6 +50,18 @@ const articlePages = siteBuilds().flatMap((build) =>
   build.published.map((entry) => [`${build.name}: ${entry.slug}`, build.siteDir, path.join(build.siteDir, pathOf(build, entry.slug), 'index.html')] as const),
 );
 
+/** The search page, before the reader searches (Pagefind's script and WebAssembly load then: README "Search"). */
+const searchPages = siteBuilds().map((build) => [build.name, build.siteDir, path.join(build.siteDir, 'search', 'index.html')] as const);
+
+describe.each(searchPages)('search page weight, %s', (name, siteDir, file) => {
+  it(`HTML + CSS + JS is at most ${BUDGET_TOTAL} bytes gzip`, () => {
+    const weight = measure(siteDir, file);
+    console.log(`[weight] ${name}: search page ${JSON.stringify(weight)}`);
+    expect(weight.js).toBeGreaterThan(500); // its script was measured
+    expect(weight.total).toBeLessThanOrEqual(BUDGET_TOTAL);
+  });
+});
+
 describe.each(articlePages)('article page weight, %s', (name, siteDir, file) => {
   const weight = measure(siteDir, file);
 

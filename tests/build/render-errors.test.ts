@@ -1,7 +1,7 @@
 /**
  * An error while rendering an entry's body stops the build and `astro check` (Astro's glob loader only
  * logs it and would publish the article without its body: an empty page reading "undefined min read").
- * tests/fixtures/articles-render-errors holds entries that pass every frontmatter check but whose bodies
+ * tests/fixtures/sets/render-errors holds entries that pass every frontmatter check but whose bodies
  * fail while rendering (a link to no id in the article: our rehype-fragment-links; inline HTML nested past
  * the renderer's stack, which the validation pass does not parse as a whole), beside a good entry. Alt-less
  * images, malformed URLs, quotes and lists nested past the limit and block HTML nested too deep are caught
@@ -11,12 +11,12 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { astroLockFile } from '../support/astro-build.ts';
+import { astroLockFile } from '../../scripts/lib/astro-build.ts';
 import { FIXTURE_SETS, fixtureBuild, fixtureSiteDir } from '../support/fixture-builds.ts';
 import { ROOT } from '../support/paths.ts';
 
-const DIR = FIXTURE_SETS.renderErrors;
-const build = fixtureBuild('renderErrors');
+const DIR = FIXTURE_SETS['render-errors'];
+const build = fixtureBuild('render-errors');
 
 /** Every line the build must print: `<file>: body: <problem>`. */
 const EXPECTED = [
@@ -31,7 +31,7 @@ describe('a build with entries that cannot be rendered', () => {
     expect(build.status, build.output).not.toBe(0);
     const built = (() => {
       try {
-        return readdirSync(fixtureSiteDir('renderErrors'), { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
+        return readdirSync(fixtureSiteDir('render-errors'), { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
       } catch {
         return [];
       }

@@ -1,8 +1,8 @@
 /**
  * Sharing a permalink, checked on the built HTML and files: Open Graph / X cards read by a real
  * Open Graph parser, JSON-LD shape, social images, feeds read by a real feed parser, sitemap, robots,
- * icons and manifest, redirect pages. The seed fixture's build (tests/fixtures/content/seed) shows what happens
- * when the content states no date or author; the sharing fixture (tests/fixtures/content/sharing) shows every
+ * icons and manifest, redirect pages. The seed fixture's build (tests/fixtures/sets/seed) shows what happens
+ * when the content states no date or author; the sharing fixture (tests/fixtures/sets/sharing) shows every
  * optional field. What is site-wide (icons, manifest, robots.txt) is read from the real content's build; what holds
  * for every article of any content is tests/build/site-invariants.test.ts.
  */
@@ -12,12 +12,12 @@ import path from 'node:path';
 import ogs from 'open-graph-scraper';
 import sharp from 'sharp';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { attr, readPage, select, selectAll, text } from '../support/html.ts';
 import { SITE_DIR, TEST_SITE_URL } from '../support/paths.ts';
 import { fixtureSiteDir } from '../support/fixture-builds.ts';
 import { readSourceArticle, SEED_SLUG } from '../support/source-article.ts';
 import { siteBuilds } from '../support/site-builds.ts';
+import { sitemapIndex, sitemapUrls } from '../support/sitemaps.ts';
 
 const SHARING_SITE_DIR = fixtureSiteDir('sharing');
 const SEED_SITE_DIR = fixtureSiteDir('seed');
@@ -195,12 +195,11 @@ describe('feeds (read by feedsmith)', () => {
 });
 
 describe('sitemap and robots.txt', () => {
-  const urls = (dir: string) => {
-    const xml = readFileSync(path.join(dir, 'sitemap.xml'), 'utf8');
-    expect(XMLValidator.validate(xml)).toBe(true);
-    const parsed = new XMLParser({ isArray: (name) => name === 'url' }).parse(xml);
-    return parsed.urlset.url.map((u: { loc: string }) => u.loc);
-  };
+  // sitemap.xml is a sitemap index; its sitemaps list the pages (tests/support/sitemaps.ts).
+  const urls = (dir: string) => sitemapUrls(dir).map((u) => u.loc);
+  it('sitemap.xml is a sitemap index naming sitemap-0.xml by absolute URL', () => {
+    expect(sitemapIndex(SEED_SITE_DIR).map((s) => s.loc)).toEqual([`${TEST_SITE_URL}/sitemap-0.xml`]);
+  });
   it('lists the front page and every published article by canonical URL, and nothing else', () => {
     expect(urls(SEED_SITE_DIR)).toEqual([`${TEST_SITE_URL}/`, SEED_URL]);
     expect(urls(SHARING_SITE_DIR)).toEqual([`${TEST_SITE_URL}/`, FIXTURE_URL]); // no draft, no redirect stubs
@@ -211,8 +210,8 @@ describe('sitemap and robots.txt', () => {
       expect(attr(select('link[rel=canonical]', page), 'href')).toBe(url);
     }
   });
-  it('robots.txt names the sitemap by absolute URL', () => {
-    expect(readFileSync(path.join(SITE_DIR, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap.xml`);
+  it('robots.txt names the sitemap index and the news sitemap by absolute URL', () => {
+    expect(readFileSync(path.join(SITE_DIR, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap.xml\nSitemap: ${TEST_SITE_URL}/news-sitemap.xml\n`);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * What holds for every valid content, checked on every site build (tests/support/site-builds.ts: the real
- * content/ and the newsroom fixture): every published entry has its page, on the front page, in both feeds and
- * in the sitemap; drafts and scheduled entries are nowhere; every old slug redirects to its article.
+ * content/ and the newsroom fixture): every published entry has its page, on the front page, in the sitemap, and
+ * (the latest SITE.feedLength of them) in both feeds; drafts and scheduled entries are nowhere; every old slug
+ * redirects to its article.
  * Exact words of one article are the seed fixture's business (article-page.test.ts, sharing.test.ts).
  */
 import { describe, expect, it } from 'vitest';
@@ -11,10 +12,11 @@ import { fromHtml } from 'hast-util-from-html';
 import ogs from 'open-graph-scraper';
 import sharp from 'sharp';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { attr, readPage, select, selectAll, text } from '../support/html.ts';
 import { builtPages } from '../support/built-pages.ts';
 import { pathOf, redirectsOf, siteBuilds, urlOf } from '../support/site-builds.ts';
+import { sitemapUrls } from '../support/sitemaps.ts';
+import { SITE } from '../../src/site.config.ts';
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** The text of an HTML fragment (a feed item's content), as a reader sees it. */
@@ -123,11 +125,13 @@ for (const build of siteBuilds()) {
   describe(`${build.name}: feeds and sitemap`, () => {
     const rss = parseRssFeed(readFileSync(path.join(siteDir, 'rss.xml'), 'utf8'));
     const json = parseJsonFeed(JSON.parse(readFileSync(path.join(siteDir, 'feed.json'), 'utf8')));
-    const urls = published.map((e) => urlOf(build, e.slug));
+    // The feeds carry the latest SITE.feedLength articles (and fewer only past 512 KiB: tests/build/feeds-sitemaps.test.ts).
+    const latest = published.slice(0, SITE.feedLength);
+    const urls = latest.map((e) => urlOf(build, e.slug));
 
-    it('RSS lists every published article, newest first, with its headline and key points', () => {
+    it(`RSS lists the latest ${SITE.feedLength} published articles, newest first, with their headlines and key points`, () => {
       expect((rss.items ?? []).map((i) => i.link)).toEqual(urls);
-      for (const [i, entry] of published.entries()) {
+      for (const [i, entry] of latest.entries()) {
         const item = rss.items![i]!;
         expect(item.guid?.value).toBe(urls[i]);
         expect(item.title).toBe(entry.data.title.trim());
@@ -144,12 +148,9 @@ for (const build of siteBuilds()) {
       }
     });
 
-    it('the sitemap lists the front page and every published article, and nothing else', () => {
-      const xml = readFileSync(path.join(siteDir, 'sitemap.xml'), 'utf8');
-      expect(XMLValidator.validate(xml)).toBe(true);
-      const parsed = new XMLParser({ isArray: (name) => name === 'url' }).parse(xml);
-      const locs: string[] = parsed.urlset.url.map((u: { loc: string }) => u.loc);
-      expect(locs).toEqual([new URL(build.base, build.siteUrl).href, ...urls]);
+    it('the sitemaps (through the sitemap index) list the front page and every published article, and nothing else', () => {
+      const locs = sitemapUrls(siteDir, build.base).map((u) => u.loc);
+      expect(locs).toEqual([new URL(build.base, build.siteUrl).href, ...published.map((e) => urlOf(build, e.slug))]);
     });
 
     it('every page’s head links both feeds by absolute URL', () => {

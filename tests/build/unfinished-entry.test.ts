@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select, text } from '../support/html.ts';
-import { astroBuild, astroLockFile, type BuildResult } from '../support/astro-build.ts';
+import { astroBuild, astroLockFile, type BuildResult } from '../../scripts/lib/astro-build.ts';
 import { OUTPUT, ROOT, TEST_SITE_URL } from '../support/paths.ts';
 
 const WORK = path.join(OUTPUT, 'unfinished-entry');
@@ -52,7 +52,8 @@ describe('an entry from `npm run new`, published unedited', () => {
   it('fails the production build, naming the file, each placeholder field and the stand-in photo', () => {
     expect(build.status).not.toBe(0);
     // eslint-disable-next-line no-control-regex
-    const lines = build.output.replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((l) => l.trim());
+    const plain = build.output.replace(/\x1b\[[0-9;]*m/g, '');
+    const lines = plain.split('\n').map((l) => l.trim());
     expect(lines).toContain('3 problems in the articles:');
     for (const expected of [
       `${FILE}: summary item 1: still has the template's placeholder "Replace this with the first key point."`,

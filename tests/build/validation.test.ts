@@ -1,5 +1,5 @@
 /**
- * A build of broken entries (tests/fixtures/articles-invalid, one mistake per entry) fails, and
+ * A build of broken entries (tests/fixtures/sets/invalid, one mistake per entry) fails, and
  * its output names every file, field and problem in one run, one line each.
  */
 import { describe, expect, it } from 'vitest';
@@ -93,7 +93,7 @@ describe('a build of invalid entries', () => {
     expect(build.output).toContain(`${EXPECTED.length} problems in the articles:`);
     // Each by its index.md, or (an entry that would not be read) by the file or folder itself.
     const entries = readdirSync(path.join(ROOT, DIR));
-    const named = (entry: string) => new RegExp(`^\s*${`${DIR}/${entry}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/[^:\n]*)?: `, 'm');
+    const named = (entry: string) => new RegExp(`^\\s*${`${DIR}/${entry}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/[^:\n]*)?: `, 'm');
     for (const entry of entries) expect(build.output).toMatch(named(entry));
   });
 });

@@ -8,7 +8,7 @@ import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { Element } from 'hast';
 
-export interface Reference {
+interface Reference {
   /** The page or file the reference was found in (site path). */
   from: string;
   /** Where it was found, e.g. "img[srcset]". */
@@ -19,7 +19,7 @@ export interface Reference {
   url: URL;
 }
 
-export interface Fetched {
+interface Fetched {
   path: string;
   status: number;
   headers: Headers;
@@ -61,7 +61,7 @@ function prop(el: Element, name: string): string | undefined {
 }
 
 /** The URLs of a srcset: "a.avif 480w, b.avif 800w" → ["a.avif", "b.avif"]. */
-export function srcsetUrls(srcset: string): string[] {
+function srcsetUrls(srcset: string): string[] {
   return srcset
     .split(',')
     .map((candidate) => candidate.trim().split(/\s+/)[0]!)
@@ -69,7 +69,7 @@ export function srcsetUrls(srcset: string): string[] {
 }
 
 /** Every URL-valued reference in an HTML page. Only og/twitter/itemprop values that look like URLs are taken. */
-export function htmlReferences(html: string): { kind: string; raw: string }[] {
+function htmlReferences(html: string): { kind: string; raw: string }[] {
   const tree = fromHtml(html);
   const found: { kind: string; raw: string }[] = [];
   for (const [selector, attribute, isSrcset] of HTML_REFERENCES) {
@@ -95,7 +95,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  * Absolute http(s) URLs in a text (XML feeds, sitemaps, JSON feeds, JSON-LD). Entities are decoded first,
  * so HTML escaped inside a feed (`&lt;img src=&quot;…&quot;&gt;`) yields its URLs too.
  */
-export function absoluteUrlsIn(text: string): string[] {
+function absoluteUrlsIn(text: string): string[] {
   const decoded = text.replace(/&(amp|lt|gt|quot|apos|#39|#x27);/g, (_, name: string) => ENTITIES[name]!);
   return [...decoded.matchAll(/https?:\/\/[^\s"'<>\\]+/g)].map((m) => m[0]);
 }

@@ -2,48 +2,64 @@
  * Production builds of the editors' fixture sets, made once per run in the global setup and
  * read by tests/build/editorial.test.ts, tests/build/validation.test.ts and tests/browser/hostile-markup.test.ts.
  *
- * - editorial (tests/fixtures/articles-editorial): hostile markup, a draft, a scheduled and a published article.
- * - invalid (tests/fixtures/articles-invalid): one entry per mistake; the build must fail and name them all.
- * - sharing (tests/fixtures/content/sharing): every optional field, redirects from old slugs, a draft;
+ * - editorial (tests/fixtures/sets/editorial): hostile markup, a draft, a scheduled and a published article.
+ * - invalid (tests/fixtures/sets/invalid): one entry per mistake; the build must fail and name them all.
+ * - sharing (tests/fixtures/sets/sharing): every optional field, redirects from old slugs, a draft;
  *   read by tests/build/sharing.test.ts and tests/browser/{sharing,print}.test.ts. It must build.
- * - corrections (tests/fixtures/content/corrections): updated and corrected articles and a redirect, built
+ * - corrections (tests/fixtures/sets/corrections): updated and corrected articles and a redirect, built
  *   under BASE_PATH=/news/ as of a fixed BUILD_TIME; read by tests/build/corrections.test.ts,
  *   tests/build/redirects-nginx.test.ts and tests/browser/corrections.test.ts.
- * - renderErrors (tests/fixtures/articles-render-errors): valid entries whose bodies fail to render, beside
+ * - render-errors (tests/fixtures/sets/render-errors): valid entries whose bodies fail to render, beside
  *   a good one; the build must fail and name them all (tests/build/render-errors.test.ts).
- * - awkward (tests/fixtures/articles-awkward): careless input that must still publish whole, one entry
+ * - awkward (tests/fixtures/sets/awkward): careless input that must still publish whole, one entry
  *   per class (control characters in every field, a table wider than a phone, headlines in other
  *   scripts); read by tests/build/awkward-input.test.ts and tests/browser/wide-table.test.ts. It must build.
- * - seed (tests/fixtures/content/seed): a copy of the seed article, for the tests that know its exact words
+ * - seed (tests/fixtures/sets/seed): a copy of the seed article, for the tests that know its exact words
  *   (checked against tests/fixtures/source-article.txt), so editors may change content/ freely. It must build.
- * - newsroom (tests/fixtures/content/newsroom): articles of every shape (dated, undated, byline/section/tags,
+ * - newsroom (tests/fixtures/sets/newsroom): articles of every shape (dated, undated, byline/section/tags,
  *   a renamed one, a rich body, a draft, a scheduled one); the site invariants (tests/support/site-builds.ts)
  *   run over it as over content/. It must build.
+ * - images, images-invalid (tests/fixtures/sets/images, images-invalid): photos with camera metadata that must not
+ *   reach dist/, and image paths and URLs the build must refuse (tests/build/images.test.ts). images-outside is no
+ *   set: it holds the files that images-invalid's entries reach out of their folders for.
+ * dev-problems (tests/fixtures/sets/dev-problems) is not built here: tests/build/dev-drafts.test.ts serves it with
+ * `astro dev`.
+ * - generated (tests/.output/generated-articles, written by the global setup: tests/support/generated-fixture.ts):
+ *   300 generated articles in five sections, long reads among them, as of a fixed BUILD_TIME; read by the tests of
+ *   bounded feeds and sitemaps and of search. It must build.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { astroBuild, type BuildResult } from './astro-build.ts';
+import { astroBuild, type BuildResult } from '../../scripts/lib/astro-build.ts';
 import { OUTPUT, TEST_SITE_URL } from './paths.ts';
+import { GENERATED_ARTICLES_DIR, GENERATED_BUILD_TIME } from './generated-fixture.ts';
 
+/** Every fixture set is an articles folder, `tests/fixtures/sets/<name>/`, built with ARTICLES_DIR pointing at it. */
+const SETS = 'tests/fixtures/sets';
+
+/** The sets the global setup builds, by name (the folder's name). */
 export const FIXTURE_SETS = {
-  editorial: 'tests/fixtures/articles-editorial',
-  invalid: 'tests/fixtures/articles-invalid',
-  sharing: 'tests/fixtures/content/sharing',
-  corrections: 'tests/fixtures/content/corrections',
-  renderErrors: 'tests/fixtures/articles-render-errors',
-  awkward: 'tests/fixtures/articles-awkward',
-  seed: 'tests/fixtures/content/seed',
-  newsroom: 'tests/fixtures/content/newsroom',
+  editorial: `${SETS}/editorial`,
+  invalid: `${SETS}/invalid`,
+  sharing: `${SETS}/sharing`,
+  corrections: `${SETS}/corrections`,
+  'render-errors': `${SETS}/render-errors`,
+  awkward: `${SETS}/awkward`,
+  seed: `${SETS}/seed`,
+  newsroom: `${SETS}/newsroom`,
   // Lead and body photos with camera metadata; it must build (tests/build/images.test.ts).
-  images: 'tests/fixtures/content/images',
+  images: `${SETS}/images`,
   // Image paths and body URLs the build must refuse (tests/build/images.test.ts).
-  'images-invalid': 'tests/fixtures/content/images-invalid',
+  'images-invalid': `${SETS}/images-invalid`,
+  // Generated into tests/.output/ by the global setup (tests/support/generated-fixture.ts).
+  generated: GENERATED_ARTICLES_DIR,
 } as const;
 export type FixtureSet = keyof typeof FIXTURE_SETS;
 
 /** Build settings other than the defaults (BASE_PATH=/, the clock as build time). */
-export const FIXTURE_ENV: Partial<Record<FixtureSet, Record<string, string>>> = {
+const FIXTURE_ENV: Partial<Record<FixtureSet, Record<string, string>>> = {
   corrections: { BASE_PATH: '/news/', BUILD_TIME: '2026-11-29T12:00:00Z' },
+  generated: { BUILD_TIME: GENERATED_BUILD_TIME },
 };
 
 export const fixtureSiteDir = (name: FixtureSet) => path.join(OUTPUT, 'fixtures', name);

@@ -1,8 +1,8 @@
 /** Where the test suite builds and reads things. */
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { ROOT } from '../../scripts/lib/paths.ts';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { ROOT };
 /** Output of the test build (git-ignored). TEST_OUTPUT_DIR moves it, so two suites can run side by side. */
 export const OUTPUT = process.env.TEST_OUTPUT_DIR ? path.resolve(process.env.TEST_OUTPUT_DIR) : path.join(ROOT, 'tests/.output');
 export const SITE_DIR = path.join(OUTPUT, 'site');

@@ -4,19 +4,20 @@
  * The invariants (tests/build/site-invariants.test.ts, csp, html-validate, page-weight, nothing-lost,
  * reader-view, deploy-nginx, tests/browser/quality and pages) hold for ANY valid content, so they run over:
  * - "content": the real content/articles, whatever a newsroom has put there (drafts, renames, …);
- * - "newsroom fixture": tests/fixtures/content/newsroom, articles of every shape, proving the same checks hold
+ * - "newsroom fixture": tests/fixtures/sets/newsroom, articles of every shape, proving the same checks hold
  *   for arbitrary content.
- * Exact assertions about one article's words belong to fixture sets (the seed: tests/fixtures/content/seed).
+ * Exact assertions about one article's words belong to fixture sets (the seed: tests/fixtures/sets/seed).
  *
- * Which entries a build published is decided the way the site decides it (src/lib/articles.ts isPublished:
+ * Which entries a build published is decided the way the site decides it (src/content-model/articles.ts isPublished:
  * not a draft, not dated in the future), at the time the build ran.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { isPublished, sortNewestFirst } from '../../src/lib/articles.ts';
+import { isPublished, sortNewestFirst } from '../../src/content-model/articles.ts';
+import { DEFAULT_ARTICLES_DIR } from '../../src/content-model/articles-folder.ts';
 import { articlePath } from '../../src/lib/urls.ts';
-import type { BuildResult } from './astro-build.ts';
+import type { BuildResult } from '../../scripts/lib/astro-build.ts';
 import { FIXTURE_SETS, fixtureBuild, fixtureSiteDir } from './fixture-builds.ts';
 import { OUTPUT, ROOT, SITE_DIR, TEST_SITE_URL } from './paths.ts';
 
@@ -104,7 +105,7 @@ export function readEntries(articlesDir: string): Entry[] {
  * at some moment in that window: an entry published at its start was published; one still unpublished
  * at its end was not; one scheduled inside the window is left out of both (it could go either way).
  */
-export function publishedAndHidden(entries: Entry[], build: Pick<BuildResult, 'startedAt' | 'ms'>): { published: Entry[]; hidden: Entry[] } {
+function publishedAndHidden(entries: Entry[], build: Pick<BuildResult, 'startedAt' | 'ms'>): { published: Entry[]; hidden: Entry[] } {
   const start = new Date(build.startedAt);
   const end = new Date(build.startedAt + build.ms);
   return {
@@ -123,7 +124,7 @@ let cached: SiteBuild[] | undefined;
 /** The builds of the global setup that every invariant runs over: content/ and the newsroom fixture. */
 export function siteBuilds(): SiteBuild[] {
   cached ??= [
-    siteBuild('content', SITE_DIR, 'content/articles', JSON.parse(readFileSync(SITE_BUILD_RESULT, 'utf8')) as BuildResult),
+    siteBuild('content', SITE_DIR, DEFAULT_ARTICLES_DIR, JSON.parse(readFileSync(SITE_BUILD_RESULT, 'utf8')) as BuildResult),
     siteBuild('newsroom fixture', fixtureSiteDir('newsroom'), FIXTURE_SETS.newsroom, fixtureBuild('newsroom')),
   ];
   return cached;

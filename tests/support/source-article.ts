@@ -8,11 +8,11 @@ import { ROOT } from './paths.ts';
 
 export const SEED_SLUG = 'trump-wanted-to-meet-clinton-after-2016-election-kushner-memoir';
 /**
- * The seed fixture's copy of the entry (tests/fixtures/content/seed): tests that know the seed's exact words read
+ * The seed fixture's copy of the entry (tests/fixtures/sets/seed): tests that know the seed's exact words read
  * this, never content/, which editors may correct or remove.
  */
-export const SEED_ENTRY_DIR = path.join(ROOT, 'tests/fixtures/content/seed', SEED_SLUG);
-export const SEED_CREDIT = 'Win McNamee/Getty Images';
+export const SEED_ENTRY_DIR = path.join(ROOT, 'tests/fixtures/sets/seed', SEED_SLUG);
+const SEED_CREDIT = 'Win McNamee/Getty Images';
 
 export function readSourceArticle() {
   const raw = readFileSync(path.join(ROOT, 'tests/fixtures/source-article.txt'), 'utf8');

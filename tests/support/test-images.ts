@@ -1,6 +1,6 @@
 /**
  * Images made for tests: photos carrying camera metadata (GPS position, serial numbers), and PNGs whose
- * header claims any size. The committed fixture images (tests/fixtures/content/images, images-invalid and
+ * header claims any size. The committed fixture images (tests/fixtures/sets/images, images-invalid and
  * images-outside) were made with these (`npx node tests/support/test-images.ts`, see the bottom of this file).
  */
 import { crc32, deflateSync } from 'node:zlib';
@@ -18,7 +18,7 @@ export const SECRET_METADATA = {
 } as const;
 
 /** A JPEG (a colour gradient, so it compresses like a photo) with EXIF (camera, owner, serials, GPS position) and XMP (owner, place). */
-export async function photoWithMetadata(width: number, height: number, hue = 0): Promise<Buffer> {
+async function photoWithMetadata(width: number, height: number, hue = 0): Promise<Buffer> {
   const raw = Buffer.alloc(width * height * 3);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -79,7 +79,7 @@ export function plainPhoto(width = 96, height = 64): Promise<Buffer> {
 
 /** Writes the committed fixture images: `npx node tests/support/test-images.ts`. */
 async function writeFixtures(): Promise<void> {
-  const root = path.resolve(import.meta.dirname, '../fixtures/content');
+  const root = path.resolve(import.meta.dirname, '../fixtures/sets');
   const write = (file: string, data: Buffer) => {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), data);

@@ -16,4 +16,5 @@ export function parseXmlStrict(xml: string): Document {
  * C0 controls other than tab, LF, CR; DEL; C1 controls; noncharacters; lone surrogates.
  */
 export const NON_TEXT =
+  // eslint-disable-next-line no-control-regex -- the control characters are what it finds
   /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/;

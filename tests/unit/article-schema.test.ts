@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { load } from 'js-yaml';
-import { articleSchema, entryDate, parseEntryDate } from '../../src/lib/article-schema.ts';
+import { articleSchema, entryDate, parseEntryDate } from '../../src/content-model/article-schema.ts';
 import { SEED_ENTRY_DIR } from '../support/source-article.ts';
 
 // Astro resolves `image.src` to image metadata; outside a build we validate it as a path.
-const schema = articleSchema(z.string().regex(/^\.\//, { error: 'image.src: expected a ./relative path' }));
+const schema = articleSchema(z.string().regex(/^\.\//, { error: 'expected a ./relative path' }));
 
 const valid = {
   title: 'Budget vote delayed',
@@ -35,25 +35,25 @@ describe('article schema', () => {
   });
 
   it('requires a headline', () => {
-    expect(issues({ ...valid, title: '  ' })).toEqual(['title: title: must not be empty']);
-    expect(issues({ ...valid, title: undefined })[0]).toMatch(/^title: title: expected text/);
+    expect(issues({ ...valid, title: '  ' })).toEqual(['title: must not be empty']);
+    expect(issues({ ...valid, title: undefined })[0]).toMatch(/^title: expected text/);
   });
 
   it('needs 1 to 5 key points and says how many it got', () => {
-    expect(issues({ ...valid, summary: [] })).toEqual(['summary: summary: expected 1 to 5 items, got 0']);
+    expect(issues({ ...valid, summary: [] })).toEqual(['summary: expected 1 to 5 items, got 0']);
     expect(issues({ ...valid, summary: ['a', 'b', 'c', 'd', 'e', 'f'] })).toEqual([
-      'summary: summary: expected 1 to 5 items, got 6',
+      'summary: expected 1 to 5 items, got 6',
     ]);
   });
 
   it('needs alt text on the lead image', () => {
-    expect(issues({ ...valid, image: { src: './photo.jpg' } })[0]).toMatch(/^image\.alt: image\.alt: expected text/);
+    expect(issues({ ...valid, image: { src: './photo.jpg' } })[0]).toMatch(/^image\.alt: expected text/);
   });
 
   it('rejects unknown fields (typos) and bad dates', () => {
     expect(issues({ ...valid, titel: 'x' }).join()).toMatch(/titel/);
     expect(issues({ ...valid, published: 'last Tuesday' })).toEqual([
-      'published: published: expected a date such as 2022-08-20T09:00:00-04:00',
+      'published: expected a date such as 2022-08-20T09:00:00-04:00',
     ]);
   });
 });
@@ -62,8 +62,8 @@ describe('dates', () => {
   const at = (field: 'published' | 'updated', value: unknown) => issues({ ...valid, [field]: value });
 
   it('refuses an impossible date instead of moving it to another day (2026-02-30 is not 2 March)', () => {
-    expect(at('updated', '2026-02-30T10:00:00Z')).toEqual(['updated: updated: "2026-02-30T10:00:00Z" is not a real date: February 2026 has 28 days']);
-    expect(at('published', '2026-02-30')).toEqual(['published: published: "2026-02-30" is not a real date: February 2026 has 28 days']);
+    expect(at('updated', '2026-02-30T10:00:00Z')).toEqual(['updated: "2026-02-30T10:00:00Z" is not a real date: February 2026 has 28 days']);
+    expect(at('published', '2026-02-30')).toEqual(['published: "2026-02-30" is not a real date: February 2026 has 28 days']);
     expect(at('published', '2100-02-29')[0]).toMatch(/February 2100 has 28 days/);
     expect(at('published', '2026-13-01')[0]).toMatch(/is not a real date: there is no month 13/);
     expect(at('published', '2026-04-31T09:00:00Z')[0]).toMatch(/April 2026 has 30 days/);
@@ -72,15 +72,15 @@ describe('dates', () => {
   });
 
   it('refuses a year, true, and anything else that is not a date (not 1 January 1970)', () => {
-    expect(at('published', 2026)).toEqual(['published: published: expected a date such as 2022-08-20T09:00:00-04:00, got the number 2026']);
-    expect(at('published', true)).toEqual(['published: published: expected a date such as 2022-08-20T09:00:00-04:00, got true']);
-    expect(at('updated', '05/03/2026')).toEqual(['updated: updated: expected a date such as 2022-08-20T09:00:00-04:00']);
+    expect(at('published', 2026)).toEqual(['published: expected a date such as 2022-08-20T09:00:00-04:00, got the number 2026']);
+    expect(at('published', true)).toEqual(['published: expected a date such as 2022-08-20T09:00:00-04:00, got true']);
+    expect(at('updated', '05/03/2026')).toEqual(['updated: expected a date such as 2022-08-20T09:00:00-04:00']);
     expect(at('updated', ['2026-03-05'])[0]).toMatch(/got a list$/);
   });
 
   it('refuses a time without a time zone, which would depend on the build machine', () => {
     expect(at('published', '2026-03-05T10:00:00')).toEqual([
-      'published: published: "2026-03-05T10:00:00" has no time zone: add Z for UTC or the offset, e.g. 2026-03-05T10:00:00Z or 2026-03-05T10:00:00-04:00',
+      'published: "2026-03-05T10:00:00" has no time zone: add Z for UTC or the offset, e.g. 2026-03-05T10:00:00Z or 2026-03-05T10:00:00-04:00',
     ]);
   });
 
@@ -100,11 +100,11 @@ describe('dates', () => {
   it('is one rule any date field can use', () => {
     expect(parseEntryDate('2026-02-30')).toEqual({ problem: '"2026-02-30" is not a real date: February 2026 has 28 days' });
     expect(parseEntryDate('2026-03-05')).toEqual({ date: new Date('2026-03-05T00:00:00Z') });
-    const corrections = z.array(z.object({ date: entryDate('date'), text: z.string() }));
+    const corrections = z.array(z.object({ date: entryDate(), text: z.string() }));
     const result = corrections.safeParse([{ date: '2026-02-30', text: 'x' }]);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
-      '0.date: date: "2026-02-30" is not a real date: February 2026 has 28 days',
+      '0.date: "2026-02-30" is not a real date: February 2026 has 28 days',
     ]);
   });
 });
@@ -112,25 +112,25 @@ describe('dates', () => {
 describe('messages that show the right shape', () => {
   it('byline given as text: shows the list of names', () => {
     expect(issues({ ...valid, byline: 'Alex Smith' })).toEqual([
-      'byline: byline: expected a list of authors, got the text "Alex Smith"; write it as:\n    byline:\n      - name: "Alex Smith"',
+      'byline: expected a list of authors, got the text "Alex Smith"; write it as:\n    byline:\n      - name: "Alex Smith"',
     ]);
     expect(issues({ ...valid, byline: ['Alex Smith'] })).toEqual([
-      'byline.0: byline item: expected an author with a name, got the text "Alex Smith"; write it as:\n    byline:\n      - name: "Alex Smith"',
+      'byline.0: expected an author with a name, got the text "Alex Smith"; write it as:\n    byline:\n      - name: "Alex Smith"',
     ]);
   });
 
   it('tags given as text: one item per topic', () => {
     expect(issues({ ...valid, tags: 'Politics, Budget' })).toEqual([
-      'tags: tags: expected a list of topics, got the text "Politics, Budget"; write it as:\n    tags:\n      - "Politics"\n      - "Budget"',
+      'tags: expected a list of topics, got the text "Politics, Budget"; write it as:\n    tags:\n      - "Politics"\n      - "Budget"',
     ]);
   });
 
   it('summary given as text, and the lead image given as a path', () => {
     expect(issues({ ...valid, summary: 'One point.' })).toEqual([
-      'summary: summary: expected a list of 1 to 5 key points, got the text "One point."; write it as:\n    summary:\n      - "One point."',
+      'summary: expected a list of 1 to 5 key points, got the text "One point."; write it as:\n    summary:\n      - "One point."',
     ]);
     expect(issues({ ...valid, image: './photo.jpg' })).toEqual([
-      'image: image: expected src, alt, and optionally caption and credit, got the text "./photo.jpg"; write it as:\n    image:\n      src: ./photo.jpg\n      alt: "What the photo shows."',
+      'image: expected src, alt, and optionally caption and credit, got the text "./photo.jpg"; write it as:\n    image:\n      src: ./photo.jpg\n      alt: "What the photo shows."',
     ]);
   });
 });

@@ -1,4 +1,4 @@
-/** The body checks (src/lib/body-checks.ts): one parse of the markdown, images and URLs collected from it. */
+/** The body checks (src/content-model/body-checks.ts): one parse of the markdown, images and URLs collected from it. */
 import { describe, expect, it } from 'vitest';
 import {
   bodyImageUrlProblems,
@@ -8,8 +8,8 @@ import {
   quoted,
   readBody,
   srcsetUrls,
-} from '../../src/lib/body-checks.ts';
-import { formatProblem } from '../../src/lib/entry-checks.ts';
+} from '../../src/content-model/body-checks.ts';
+import { formatProblem } from '../../src/content-model/entry-checks.ts';
 
 const F = 'content/articles/a/index.md';
 const lines = (problems: { file: string; field: string; problem: string }[]) => problems.map((p) => formatProblem({ ...p, level: 'error' }));
@@ -146,7 +146,7 @@ describe('image URLs the build cannot publish', () => {
       `${F}: body: image "/images/a.jpg" is a site path, not a file of the article; put the photo in the article's folder and write "./a.jpg"`,
       `${F}: body: image "/b.png" is a site path, not a file of the article; put the photo in the article's folder and write "./b.png"`,
     ]);
-    // An image on another site is refused as such (src/lib/remote-images.ts), not for its `%`.
+    // An image on another site is refused as such (src/content-model/remote-images.ts), not for its `%`.
   });
 });
 

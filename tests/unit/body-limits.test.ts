@@ -1,5 +1,5 @@
 /**
- * Limits on a body (src/lib/body-limits.ts), counted on the source lines before anything parses it. The
+ * Limits on a body (src/content-model/body-limits.ts), counted on the source lines before anything parses it. The
  * line scan must count what the parser builds: checked here against remark's own tree for the shapes
  * editors write and the corners of CommonMark's container rules.
  */
@@ -10,7 +10,7 @@ import type { Nodes, Root } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { BODY_SIZE_LIMIT, CONTAINER_LIMIT, NESTING_LIMIT, bodyLimitProblems, scanBlocks } from '../../src/lib/body-limits.ts';
+import { BODY_SIZE_LIMIT, CONTAINER_LIMIT, NESTING_LIMIT, bodyLimitProblems, scanBlocks } from '../../src/content-model/body-limits.ts';
 import { ROOT } from '../support/paths.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm);

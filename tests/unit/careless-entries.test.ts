@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkArticles, problemId } from '../../src/loaders/articles-loader.ts';
-import { formatProblem } from '../../src/lib/entry-checks.ts';
+import { checkArticles, problemId } from '../../src/content-model/articles-loader.ts';
+import { formatProblem } from '../../src/content-model/entry-checks.ts';
 import { ROOT } from '../support/paths.ts';
 
 const lead = path.join(ROOT, 'tests/fixtures/lead-480.jpg');

@@ -7,8 +7,8 @@ import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import { z } from 'astro/zod';
 import { cleanText, hasNonText, xmlSafe } from '../../src/lib/clean-text.ts';
-import { sitemapXml } from '../../src/lib/sitemap.ts';
-import { articleSchema } from '../../src/lib/article-schema.ts';
+import { sitemapXml } from '../../src/publishing/sitemap.ts';
+import { articleSchema } from '../../src/content-model/article-schema.ts';
 import rehypeCleanText from '../../src/plugins/rehype-clean-text.ts';
 import { bodyRehypePlugins } from '../../src/plugins/body-plugins.ts';
 import { NON_TEXT, parseXmlStrict } from '../support/xml.ts';
@@ -94,7 +94,7 @@ describe('the schema’s text fields', () => {
   it('a field of nothing but control characters is empty', () => {
     const result = schema.safeParse(entry({ title: '\u0001\b\0 \v' }));
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.message)).toEqual(['title: must not be empty']);
+    expect(result.error?.issues.map((i) => i.message)).toEqual(['must not be empty']);
   });
 });
 

@@ -4,13 +4,13 @@ import { z } from 'astro/zod';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { articleSchema } from '../../src/lib/article-schema.ts';
-import { isRecentlyRevised, lastModified, lastRevised } from '../../src/lib/articles.ts';
-import { correctionNotices, correctionsHeading, latestCorrection, oldestFirst } from '../../src/lib/corrections.ts';
-import { newsArticle } from '../../src/lib/structured-data.ts';
-import { feedContentHtml } from '../../src/lib/feed-content.ts';
-import { parseBuildTime } from '../../src/lib/build-time.ts';
-import { schemaDigest } from '../../src/loaders/articles-loader.ts';
+import { articleSchema } from '../../src/content-model/article-schema.ts';
+import { isRecentlyRevised, lastModified, lastRevised } from '../../src/content-model/articles.ts';
+import { correctionNotices, correctionsHeading, latestCorrection, oldestFirst } from '../../src/publishing/corrections.ts';
+import { newsArticle } from '../../src/publishing/structured-data.ts';
+import { feedContentHtml } from '../../src/publishing/feed-content.ts';
+import { parseBuildTime } from '../../src/content-model/build-time.ts';
+import { schemaDigest } from '../../src/content-model/articles-loader.ts';
 
 const d = (iso: string) => new Date(iso);
 const schema = articleSchema(z.string());
@@ -27,15 +27,15 @@ describe('the corrections field', () => {
     expect(data.corrections).toEqual([{ date: d('2026-11-28T16:30:00Z'), text: 'Wrong day.' }]);
   });
   it('needs a date and a text in each item, and nothing else', () => {
-    expect(issues({ ...valid, corrections: [{ text: 'x' }] })).toEqual(['corrections.0.date: corrections date: expected a date such as 2022-08-20T09:00:00-04:00, got undefined']);
+    expect(issues({ ...valid, corrections: [{ text: 'x' }] })).toEqual(['corrections.0.date: expected a date such as 2022-08-20T09:00:00-04:00, got undefined']);
     expect(issues({ ...valid, corrections: [{ date: 'last Tuesday', text: 'x' }] })[0]).toMatch(/^corrections\.0\.date: .*expected a date/);
-    expect(issues({ ...valid, corrections: [{ date: '2026-11-28', text: '  ' }] })).toEqual(['corrections.0.text: corrections text: must not be empty']);
+    expect(issues({ ...valid, corrections: [{ date: '2026-11-28', text: '  ' }] })).toEqual(['corrections.0.text: must not be empty']);
     const unknown = schema.safeParse({ ...valid, corrections: [{ date: '2026-11-28', text: 'x', txt: 'y' }] }).error?.issues;
     expect(unknown).toMatchObject([{ code: 'unrecognized_keys', keys: ['txt'], path: ['corrections', 0] }]);
   });
   it('says what shape it wants', () => {
-    expect(issues({ ...valid, corrections: 'Wrong day.' })[0]).toMatch(/^corrections: corrections: expected a list of items, each with a date and a text/);
-    expect(issues({ ...valid, corrections: ['Wrong day.'] })[0]).toMatch(/^corrections\.0: corrections: expected each item to have a date and a text/);
+    expect(issues({ ...valid, corrections: 'Wrong day.' })[0]).toMatch(/^corrections: expected a list of items, each with a date and a text/);
+    expect(issues({ ...valid, corrections: ['Wrong day.'] })[0]).toMatch(/^corrections\.0: expected each item to have a date and a text/);
   });
 });
 
@@ -75,10 +75,10 @@ describe('correction notices', () => {
   ];
   it('are labelled "Correction, <date>", oldest first, in the site’s locale and time zone', () => {
     expect(correctionNotices(list, 'en-GB', 'UTC')).toEqual([
-      { label: 'Correction, 21 November 2026', date: '21 November 2026', datetime: '2026-11-21T12:00:00.000Z', text: 'First.' },
-      { label: 'Correction, 28 November 2026', date: '28 November 2026', datetime: '2026-11-28T16:30:00.000Z', text: 'Second.' },
+      { label: 'Correction, 21 November 2026', date: d('2026-11-21T12:00:00.000Z'), text: 'First.' },
+      { label: 'Correction, 28 November 2026', date: d('2026-11-28T16:30:00.000Z'), text: 'Second.' },
     ]);
-    expect(correctionNotices([{ date: d('2026-11-28T23:30:00Z'), text: 'x' }], 'en-GB', 'Asia/Tokyo')[0]!.date).toBe('29 November 2026');
+    expect(correctionNotices([{ date: d('2026-11-28T23:30:00Z'), text: 'x' }], 'en-GB', 'Asia/Tokyo')[0]!.label).toBe('Correction, 29 November 2026');
   });
   it('sort without touching the entry, and know the latest', () => {
     expect(oldestFirst(list).map((c) => c.text)).toEqual(['First.', 'Second.']);

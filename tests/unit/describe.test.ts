@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeArticle } from '../../src/lib/describe.ts';
+import { describeArticle } from '../../src/publishing/describe.ts';
 
 describe('describeArticle', () => {
   it('prefers the standfirst', () => {

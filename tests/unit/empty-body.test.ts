@@ -1,9 +1,9 @@
 /**
- * Bodies that render to nothing (src/lib/empty-body.ts): what the markdown holds, and whether the body
+ * Bodies that render to nothing (src/content-model/empty-body.ts): what the markdown holds, and whether the body
  * the site's own chain renders (Astro's processor with our plugins) shows anything.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyBodyProblem, emptyBodyReason, showsNothing } from '../../src/lib/empty-body.ts';
+import { emptyBodyProblem, emptyBodyReason, showsNothing } from '../../src/content-model/empty-body.ts';
 import { renderBodyAsAstro } from '../support/render-body.ts';
 
 /** Bodies with characters in them that show nothing on the page, and what the check says they hold. */

@@ -1,11 +1,11 @@
-/** The validation pass (src/lib/entry-checks.ts + src/loaders/articles-loader.ts) on entries written to a temp dir. */
+/** The validation pass (src/content-model/entry-checks.ts + src/content-model/articles-loader.ts) on entries written to a temp dir. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkArticles } from '../../src/loaders/articles-loader.ts';
+import { checkArticles } from '../../src/content-model/articles-loader.ts';
 import { z } from 'astro/zod';
-import { articleSchema } from '../../src/lib/article-schema.ts';
+import { articleSchema } from '../../src/content-model/article-schema.ts';
 import {
   duplicateSlugs,
   fieldName,
@@ -16,13 +16,13 @@ import {
   imagePathProblem,
   placeholderProblems,
   redirectProblems,
-  slugOf,
   standinProblems,
   unknownFieldProblem,
-} from '../../src/lib/entry-checks.ts';
-import { PLACEHOLDERS } from '../../src/lib/entry-template.ts';
-import { STANDIN_ALT } from '../../src/lib/standin.ts';
-import { ArticleValidationError } from '../../src/loaders/articles-loader.ts';
+} from '../../src/content-model/entry-checks.ts';
+import { PLACEHOLDERS } from '../../src/authoring/entry-template.ts';
+import { STANDIN_ALT } from '../../src/authoring/standin.ts';
+import { ArticleValidationError } from '../../src/content-model/articles-loader.ts';
+import { slugOf } from '../../src/lib/slug.ts';
 import { ROOT } from '../support/paths.ts';
 
 describe('pure checks', () => {
@@ -226,7 +226,7 @@ describe('checkArticles', () => {
   });
 
   it('finds body images without alt text before anything is rendered', async () => {
-    // (The files do not exist: those problems are src/lib/image-files.ts's, tested in image-files.test.ts.)
+    // (The files do not exist: those problems are src/content-model/image-files.ts's, tested in image-files.test.ts.)
     const altProblems = async (e: Promise<string[]> | string[]) => (await e).filter((l) => !l.includes('not found beside the entry'));
     expect(await altProblems(only('x', entry('', 'Text.\n\n![](missing.jpg)\n\n<img src="raw.jpg"> ![Fine](ok.jpg) ![ ](blank.jpg)')))).toEqual([
       'x/index.md: body: image "missing.jpg", image "raw.jpg", image "blank.jpg" have no alt text; write what the image shows, e.g. ![Councillors in the chamber](./photo.jpg)',

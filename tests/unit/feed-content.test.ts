@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { feedContentHtml } from '../../src/lib/feed-content.ts';
+import { feedContentHtml } from '../../src/publishing/feed-content.ts';
 
 const input = {
   pageUrl: 'https://n.example/news/articles/a/',

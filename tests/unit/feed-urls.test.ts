@@ -1,9 +1,9 @@
-/** The feeds never crash on a URL that does not parse (src/lib/feed-content.ts absolutizeUrls). */
+/** The feeds never crash on a URL that does not parse (src/publishing/feed-content.ts absolutizeUrls). */
 import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { feedContentHtml } from '../../src/lib/feed-content.ts';
+import { feedContentHtml } from '../../src/publishing/feed-content.ts';
 
 const content = (bodyHtml: string) =>
   fromHtml(

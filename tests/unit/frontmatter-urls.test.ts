@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { articleSchema } from '../../src/lib/article-schema.ts';
-import { formatProblem, schemaProblems } from '../../src/lib/entry-checks.ts';
+import { articleSchema } from '../../src/content-model/article-schema.ts';
+import { formatProblem, schemaProblems } from '../../src/content-model/entry-checks.ts';
 import { safeHttpUrl } from '../../src/lib/urls.ts';
-import { newsArticle } from '../../src/lib/structured-data.ts';
+import { newsArticle } from '../../src/publishing/structured-data.ts';
 
 const schema = articleSchema(z.string());
 const FILE = 'content/articles/x/index.md';

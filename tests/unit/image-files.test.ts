@@ -1,5 +1,5 @@
 /**
- * Where an article's images may come from (src/lib/image-files.ts), on real files in a temp dir:
+ * Where an article's images may come from (src/content-model/image-files.ts), on real files in a temp dir:
  * paths that leave the article's folder, symbolic links out of it, linked entry folders, missing files,
  * control characters, the pixel limit (PNG headers claiming huge sizes: a few hundred bytes each).
  */
@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { IMAGE_PIXEL_LIMIT, articleFileProblems, entryFolderProblem, localImageProblem } from '../../src/lib/image-files.ts';
-import { formatProblem } from '../../src/lib/entry-checks.ts';
-import { checkArticles } from '../../src/loaders/articles-loader.ts';
+import { IMAGE_PIXEL_LIMIT, articleFileProblems, entryFolderProblem, localImageProblem } from '../../src/content-model/image-files.ts';
+import { formatProblem } from '../../src/content-model/entry-checks.ts';
+import { checkArticles } from '../../src/content-model/articles-loader.ts';
 import { plainPhoto, pngHeaderOnly } from '../support/test-images.ts';
 
 let tmp: string;

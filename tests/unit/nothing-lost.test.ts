@@ -1,5 +1,5 @@
 /**
- * The nothing-lost comparison (src/lib/nothing-lost.ts): an entry against a page. Pages are made the way
+ * The nothing-lost comparison (src/publishing/nothing-lost.ts): an entry against a page. Pages are made the way
  * the site makes them: the body through the real body pipeline (remark, GFM, the rehype chain of
  * src/plugins/body-plugins.ts), wrapped in the article page's `main > article` shape.
  */
@@ -10,8 +10,8 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { bodyRehypePlugins } from '../../src/plugins/body-plugins.ts';
-import { articleText, bodyTexts, firstMissing, nothingLostProblems, sourceTexts, type ShownFields } from '../../src/lib/nothing-lost.ts';
-import { formatProblem } from '../../src/lib/entry-checks.ts';
+import { articleText, bodyTexts, firstMissing, nothingLostProblems, sourceTexts, type ShownFields } from '../../src/publishing/nothing-lost.ts';
+import { formatProblem } from '../../src/content-model/entry-checks.ts';
 
 const FIELDS: ShownFields = {
   title: 'Budget vote delayed',

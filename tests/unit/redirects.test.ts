@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { netlifyRedirects, nginxRedirects, redirectMap, redirectRules } from '../../src/lib/redirects.ts';
+import { netlifyRedirects, nginxRedirects, redirectMap, redirectRules } from '../../src/publishing/redirects.ts';
 
 const a = (id: string, redirectFrom: string[] = []) => ({ id, filePath: `content/articles/${id}/index.md`, data: { redirectFrom } });
 

@@ -1,6 +1,6 @@
-/** src/lib/remote-images.ts: images in a body must be files of the article, never URLs of other sites. */
+/** src/content-model/remote-images.ts: images in a body must be files of the article, never URLs of other sites. */
 import { describe, expect, it } from 'vitest';
-import { remoteImageProblems, suggestedName } from '../../src/lib/remote-images.ts';
+import { remoteImageProblems, suggestedName } from '../../src/content-model/remote-images.ts';
 
 const FILE = 'content/articles/x/index.md';
 const urlsIn = (body: string) => remoteImageProblems(FILE, body).map((p) => /^image "([^"]*)"/.exec(p.problem)?.[1]);

@@ -1,13 +1,13 @@
 /**
- * Render errors as problems (src/lib/render-problems.ts), from the real errors the body pipeline throws:
+ * Render errors as problems (src/content-model/render-problems.ts), from the real errors the body pipeline throws:
  * each case is rendered through a real unified processor with the site's plugins and Astro's own image
  * collector, and the thrown message is wrapped as @astrojs/markdown-remark wraps it.
  */
 import { describe, expect, it } from 'vitest';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { bodyRehypePlugins } from '../../src/plugins/body-plugins.ts';
-import { formatProblem } from '../../src/lib/entry-checks.ts';
-import { parseRenderError, renderProblem } from '../../src/lib/render-problems.ts';
+import { formatProblem } from '../../src/content-model/entry-checks.ts';
+import { parseRenderError, renderProblem } from '../../src/content-model/render-problems.ts';
 
 const FILE = 'content/articles/sale/index.md';
 

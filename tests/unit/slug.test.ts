@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify, uniqueSlug, MAX_SLUG_LENGTH } from '../../src/lib/slug.ts';
-import { SLUG_PATTERN } from '../../src/lib/urls.ts';
+import { slugify, uniqueSlug, MAX_SLUG_LENGTH, SLUG_PATTERN } from '../../src/lib/slug.ts';
 
 describe('slugify', () => {
   it('makes lowercase words joined by hyphens', () => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { CARD_WIDTH, cardOverlaySvg, clampHeadline, headlineFontSize, renderSocialCard } from '../../src/lib/social-card.ts';
-import { chooseCardFonts, emojiGraphemes, missingCardGlyphs, textDirection } from '../../src/lib/card-fonts.ts';
+import { CARD_WIDTH, cardOverlaySvg, clampHeadline, headlineFontSize, renderSocialCard } from '../../src/publishing/social-card.ts';
+import { chooseCardFonts, emojiGraphemes, missingCardGlyphs, textDirection } from '../../src/publishing/card-fonts.ts';
 import { SEED_ENTRY_DIR } from '../support/source-article.ts';
 
 const photo = `${SEED_ENTRY_DIR}/lead.jpg`;

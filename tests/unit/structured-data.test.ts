@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbList, newsArticle, serializeJsonLd, webSite } from '../../src/lib/structured-data.ts';
+import { breadcrumbList, newsArticle, serializeJsonLd, webSite } from '../../src/publishing/structured-data.ts';
 
 const base = {
   url: 'https://n.example/articles/a/',

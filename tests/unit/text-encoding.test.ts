@@ -1,6 +1,6 @@
-/** Entries that are not UTF-8 (src/lib/text-encoding.ts), checked against the platform's own strict decoder. */
+/** Entries that are not UTF-8 (src/content-model/text-encoding.ts), checked against the platform's own strict decoder. */
 import { describe, expect, it } from 'vitest';
-import { encodingProblem, invalidUtf8, wideEncoding } from '../../src/lib/text-encoding.ts';
+import { encodingProblem, invalidUtf8, wideEncoding } from '../../src/content-model/text-encoding.ts';
 
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p)))));
 const strictlyValid = (b: Uint8Array) => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { articleSchema } from '../../src/lib/article-schema.ts';
+import { articleSchema } from '../../src/content-model/article-schema.ts';
 import { describeInvisible, hasVisibleCharacter } from '../../src/lib/visible-text.ts';
 import { imagesWithoutAlt } from '../../src/plugins/rehype-image-alt.ts';
 import { fromHtml } from 'hast-util-from-html';

@@ -11,11 +11,12 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { fromHtml } from 'hast-util-from-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Element, Root as HastRoot } from 'hast';
-import { entryMarkdown, escapeMarkdown, paragraphs, parseWireCopy, splitCredit } from '../../src/lib/wire-copy.ts';
+import { entryMarkdown } from '../../src/authoring/entry-writer.ts';
+import { escapeMarkdown, paragraphs, parseWireCopy, splitCredit } from '../../src/authoring/wire-copy.ts';
 import { renderLikeTheSite } from '../support/markdown.ts';
 import { WIRE_LINES } from '../fixtures/wire-lines.ts';
-import { checkArticles } from '../../src/loaders/articles-loader.ts';
-import { formatProblem } from '../../src/lib/entry-checks.ts';
+import { checkArticles } from '../../src/content-model/articles-loader.ts';
+import { formatProblem } from '../../src/content-model/entry-checks.ts';
 import { ROOT } from '../support/paths.ts';
 import { SEED_ENTRY_DIR } from '../support/source-article.ts';
 

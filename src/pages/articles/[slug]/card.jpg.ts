@@ -1,9 +1,10 @@
-/** The link-preview card of each article, generated at build (see src/lib/social-card.ts). */
+/** The link-preview card of each article, generated at build (see src/publishing/social-card.ts). */
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArticles, type Article } from '../../../lib/collection.ts';
-import { renderSocialCard } from '../../../lib/social-card.ts';
-import { missingCardGlyphs } from '../../../lib/card-fonts.ts';
+import { getArticles, type Article } from '../../../content-model/collection.ts';
+import { renderSocialCard } from '../../../publishing/social-card.ts';
+import { missingCardGlyphs } from '../../../publishing/card-fonts.ts';
+import { imageFile } from '../../../publishing/imported-image.ts';
 import { SITE } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () => {
@@ -13,8 +14,8 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ article: Article }> = async ({ props }) => {
   const { data } = props.article;
-  const photoPath = (data.image.src as { fsPath?: string }).fsPath;
-  if (!photoPath) throw new Error(`${props.article.filePath}: image.src: could not locate the lead photo file`);
+  const photoPath = imageFile(data.image.src);
+  if (!photoPath) throw new Error(`${props.article.filePath}: image.src: could not locate the lead photo file (src/publishing/imported-image.ts)`);
   // The card's fonts cover Latin, Greek, Cyrillic, Arabic, Hebrew, Chinese, Japanese, Korean and emoji;
   // anything else would show as empty boxes on the card (the page itself is fine): say so, and go on.
   const missing = missingCardGlyphs(data.title);

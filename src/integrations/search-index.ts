@@ -1,0 +1,78 @@
+/**
+ * The search index: after the build, Pagefind (its Node API, a bundled binary from npm) reads the built pages
+ * in the output directory and writes its index to `<output>/pagefind/`, so `npm run build` alone produces it.
+ * It must run before the pre-compression integration, so pagefind.js and pagefind-entry.json get .br and .gz too.
+ *
+ * What is indexed is decided by the pages' markup (README "Search"): only elements marked
+ * `data-pagefind-body` (an article's headline, standfirst, key points and body), so the front page, the 404,
+ * redirect stubs and the navigation of every page are never search results. Date and section come from the
+ * article's `<meta>` tags (`data-pagefind-meta`, `data-pagefind-filter`).
+ *
+ * The search page uses Pagefind's JavaScript API with its own small script and markup (src/pages/search.astro),
+ * on the main thread: Pagefind's UI bundles, its highlighter and its web worker are not used, and are not
+ * published (PAGEFIND_UNUSED).
+ */
+import type { AstroIntegration } from 'astro';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The folder of the index inside the output directory; the search page loads `<base>pagefind/pagefind.js`. */
+export const PAGEFIND_DIR = 'pagefind';
+
+/**
+ * Files Pagefind writes that the site does not use: its ready-made UIs (which need inline styles), highlighter and
+ * worker. (The WebAssembly of languages the index does not have goes too.)
+ */
+export const PAGEFIND_UNUSED = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+  'pagefind-worker.js',
+] as const;
+
+/**
+ * Index the built site in `dir` and write the index to `dir/pagefind/`, without the files the site does not use.
+ * Returns the number of pages in the index (pages with `data-pagefind-body`; Pagefind reads every page).
+ */
+export async function writeSearchIndex(dir: string, language: string): Promise<number> {
+  // Imported here, so a config load (astro check, dev) does not start Pagefind's binary.
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+    if (!index) throw new Error(`search index: Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: dir });
+    if (added.errors.length > 0) throw new Error(`search index: Pagefind could not read the built pages: ${added.errors.join('; ')}`);
+    const outputPath = path.join(dir, PAGEFIND_DIR);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`search index: Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
+    // What the index holds: its languages, each with its WebAssembly file and page count.
+    const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { wasm: string; page_count: number }>;
+    };
+    const languages = Object.values(entry.languages);
+    const wasm = new Set(languages.map((l) => `wasm.${l.wasm}.pagefind`));
+    const unusedWasm = (await readdir(outputPath)).filter((f) => /^wasm\..+\.pagefind$/.test(f) && !wasm.has(f));
+    await Promise.all([...PAGEFIND_UNUSED, ...unusedWasm].map((file) => rm(path.join(outputPath, file), { force: true })));
+    return languages.reduce((n, l) => n + l.page_count, 0);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export default function searchIndex(options: { language: string }): AstroIntegration {
+  return {
+    name: 'search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const start = performance.now();
+        const pages = await writeSearchIndex(fileURLToPath(dir), options.language);
+        logger.info(`${pages} pages in the search index (${PAGEFIND_DIR}/), in ${Math.round(performance.now() - start)} ms`);
+      },
+    },
+  };
+}
