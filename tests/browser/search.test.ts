@@ -13,7 +13,7 @@ import { launchChromium, noBrowser } from '../support/chromium.ts';
 import { axeViolations } from '../support/axe.ts';
 import { SCREENSHOTS } from '../support/paths.ts';
 import { noNginx, startNginx } from '../support/nginx.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { fixtureSiteDir } from '../support/fixture-builds.ts';
 import { generatedArticles } from '../support/generated-fixture.ts';
 import type { GeneratedArticle } from '../../scripts/lib/article-generator.ts';

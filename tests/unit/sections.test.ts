@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupBySection, sectionFeedPaths, sectionPagePath, sectionSlug } from '../../src/lib/sections.ts';
-import { SLUG_PATTERN } from '../../src/lib/urls.ts';
+import { SLUG_PATTERN } from '../../src/lib/slug.ts';
 
 describe('sectionSlug', () => {
   it('makes lowercase words joined by hyphens, like article slugs', () => {

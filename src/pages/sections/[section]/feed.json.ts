@@ -17,6 +17,6 @@ export const GET: APIRoute<{ section: Section<Article> }> = async ({ site, props
   const base = import.meta.env.BASE_URL;
   // The channel's page is the front page until the section pages exist; then sectionPagePath(section.slug, base).
   const channel = feedChannel(site!.href, base, { home: withBase('', base), ...sectionFeedPaths(section.slug, base) }, section.name);
-  const items = await getFeedItems(site!.href, section.articles.slice(0, SITE.feedLength));
+  const items = await getFeedItems(section.articles.slice(0, SITE.feedLength));
   return jsonFeedResponse(await jsonFeed(channel, items));
 };
