@@ -108,7 +108,13 @@ export function scanBlocks(markdown: string, stopAbove = Infinity): BlockScan {
       if (fence.depth <= matched) {
         const rest = line.slice(pos);
         const close = indentAt(pos) <= 3 ? FENCE.exec(rest.trimStart()) : null;
-        if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && rest.trimStart().slice(close[1]!.length).trim() === '') fence = undefined;
+        if (
+          close &&
+          close[1]![0] === fence.char &&
+          close[1]!.length >= fence.length &&
+          rest.trimStart().slice(close[1]!.length).trim() === ''
+        )
+          fence = undefined;
         continue;
       }
       fence = undefined; // a container that ends ends its code block too
@@ -211,7 +217,12 @@ export function bodyLimitProblems(file: string, body: string, firstLine = 1): En
   const scan = scanBlocks(body, NESTING_LIMIT);
   if (scan.depth > NESTING_LIMIT) {
     // The whole line, to say how deep it goes (it is the first line past the limit: the rest is not read).
-    const deep = scanBlocks(body.split(/\r\n|\r|\n/).slice(0, scan.line).join('\n')).depth;
+    const deep = scanBlocks(
+      body
+        .split(/\r\n|\r|\n/)
+        .slice(0, scan.line)
+        .join('\n'),
+    ).depth;
     return [
       {
         file,

@@ -128,6 +128,9 @@ export function showsNothing(html: string): boolean {
 const FIX = 'write the article below the frontmatter';
 
 /** The problem of a body that renders to nothing; `reason` from emptyBodyReason, when known. */
-export function emptyBodyProblem(file: string, reason = 'no text or image is left on the page once the markup the site does not publish is removed'): EntryProblem {
+export function emptyBodyProblem(
+  file: string,
+  reason = 'no text or image is left on the page once the markup the site does not publish is removed',
+): EntryProblem {
   return { file, field: 'body', problem: `renders to nothing (${reason}); ${FIX}`, level: 'error' };
 }

@@ -26,7 +26,11 @@ export function wideEncoding(bytes: Uint8Array): 'UTF-16' | 'UTF-32' | undefined
   if (sample.length < 4) return undefined;
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
   const half = sample.length / 2;
   return even > half * 0.4 || odd > half * 0.4 ? 'UTF-16' : undefined;
 }
@@ -57,7 +61,7 @@ function sequenceAt(bytes: Uint8Array, i: number): number {
 
 /** Where the first bytes that are not UTF-8 are: their offset and how many follow in a row (at most 4). */
 export function invalidUtf8(bytes: Uint8Array): { offset: number; length: number } | undefined {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const length = sequenceAt(bytes, i);
     if (length > 0) {
       i += length;
@@ -92,7 +96,13 @@ export function encodingProblem(file: string, bytes: Uint8Array): EntryProblem |
   const shown = [...bytes.subarray(invalid.offset, invalid.offset + invalid.length)].map(hex).join(' ');
   // What comes before it on the line: the last 30 characters or so, from a word's start.
   const chars = [...decoder.decode(bytes.subarray(lineStart, invalid.offset))];
-  const lead = chars.length > 30 ? `…${chars.slice(-30).join('').replace(/^\S*\s/, '')}` : chars.join('');
+  const lead =
+    chars.length > 30
+      ? `…${chars
+          .slice(-30)
+          .join('')
+          .replace(/^\S*\s/, '')}`
+      : chars.join('');
   const where = lead === '' ? 'at the start of the line' : `after ${JSON.stringify(lead)}`;
   return {
     file,

@@ -35,7 +35,8 @@ export function unreadEntryProblems(dir: string, names: readonly string[]): Entr
   const hasIndex = new Set(files.filter((f) => /^[^/]+\/index\.md$/.test(f)).map((f) => f.split('/')[0]!));
 
   const problems: EntryProblem[] = [];
-  const problem = (name: string, field: string, text: string) => problems.push({ file: `${prefix}${name}`, field, problem: text, level: 'error' });
+  const problem = (name: string, field: string, text: string) =>
+    problems.push({ file: `${prefix}${name}`, field, problem: text, level: 'error' });
   const explained = new Set<string>();
   for (const file of files) {
     const parts = file.split('/');
@@ -60,7 +61,11 @@ export function unreadEntryProblems(dir: string, names: readonly string[]): Entr
       // Deeper: a `.md` file is read, and refused with its slug (src/content-model/entry-checks.ts, slugOf).
       if (markdown) explained.add(parts[0]!);
       if (!markdown || base.endsWith('.md')) continue;
-      problem(file, 'file', `${NOT_PUBLISHED}; an article is a folder in the articles folder with an index.md: move it to ${parts.at(-2)}/index.md there`);
+      problem(
+        file,
+        'file',
+        `${NOT_PUBLISHED}; an article is a folder in the articles folder with an index.md: move it to ${parts.at(-2)}/index.md there`,
+      );
     }
   }
 

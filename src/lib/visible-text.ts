@@ -14,19 +14,12 @@
  * an Arabic word). Pure functions.
  */
 
-/** One invisible code point (see above). */
-const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u;
 /** Any code point that is not invisible. */
 const VISIBLE = /[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u;
 
 /** Whether `text` has at least one character that shows. */
 export function hasVisibleCharacter(text: string): boolean {
   return VISIBLE.test(text);
-}
-
-/** Whether one character (code point) draws nothing on its own. */
-export function isInvisible(char: string): boolean {
-  return INVISIBLE.test(char);
 }
 
 /** Names of the invisible characters editors meet, for messages. */

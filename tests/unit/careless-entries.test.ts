@@ -43,18 +43,31 @@ describe('a body that renders to nothing', () => {
     ['&nbsp; &#8203;', 'only invisible characters (U+00A0 no-break space, U+0020 space, U+200B zero-width space)'],
     ['<div></div>', 'only a <div> element'],
     ['***', 'only a horizontal rule'],
-    ['<!-- a -->\n\n[x]: https://example.com\n\n<script>x</script>\n\n<!-- b -->', 'only an HTML comment, a link definition and a <script> element'],
+    [
+      '<!-- a -->\n\n[x]: https://example.com\n\n<script>x</script>\n\n<!-- b -->',
+      'only an HTML comment, a link definition and a <script> element',
+    ],
     ['-\n-\n\n#', 'only an empty list and an empty heading'],
     ['<iframe src="https://example.com/"></iframe>', 'only an <iframe> element'],
   ];
   for (const [body, reason] of EMPTY) {
     it(`is refused: ${JSON.stringify(body)}`, async () => {
-      expect(await problemsOf(entry(body))).toEqual([`x/index.md: body: renders to nothing (${reason}); write the article below the frontmatter`]);
+      expect(await problemsOf(entry(body))).toEqual([
+        `x/index.md: body: renders to nothing (${reason}); write the article below the frontmatter`,
+      ]);
     });
   }
 
   it('a body with anything visible passes: a word, an image, a code block, a table, a summary line', async () => {
-    for (const body of ['Word.', '<!-- note -->\n\nOne word.', '![A chart](./lead.jpg)', '```\ncode\n```', '| a |\n|---|\n| b |', '<details><summary>More</summary></details>', '<div>Text in a div.</div>']) {
+    for (const body of [
+      'Word.',
+      '<!-- note -->\n\nOne word.',
+      '![A chart](./lead.jpg)',
+      '```\ncode\n```',
+      '| a |\n|---|\n| b |',
+      '<details><summary>More</summary></details>',
+      '<div>Text in a div.</div>',
+    ]) {
       expect(await problemsOf(entry(body)), body).toEqual([]);
     }
   });
@@ -84,7 +97,11 @@ describe('limits on the body', () => {
 
   it('accepts 32 levels, and quote markers in code or after text', async () => {
     expect(await problemsOf(entry(`${'>'.repeat(32)} Deep but allowed.`))).toEqual([]);
-    expect(await problemsOf(entry(`Text.\n\n\`\`\`\n${'>'.repeat(100)}\n\`\`\`\n\n    ${'> '.repeat(100)}\n\nArrows ${'>'.repeat(100)} in a sentence.`))).toEqual([]);
+    expect(
+      await problemsOf(
+        entry(`Text.\n\n\`\`\`\n${'>'.repeat(100)}\n\`\`\`\n\n    ${'> '.repeat(100)}\n\nArrows ${'>'.repeat(100)} in a sentence.`),
+      ),
+    ).toEqual([]);
   });
 
   it('refuses a body over 256 KB, saying how big it is', async () => {
@@ -110,10 +127,13 @@ describe('limits on the body', () => {
 describe('markup nested past what the checks can parse', () => {
   it('is a problem of that entry, not a crash of the whole pass', async () => {
     const deep = (open: string, close: string) => `Text.\n\n${open.repeat(5000)}Deep.${close.repeat(5000)}\n`;
-    const message = 'body: cannot be rendered: the text is nested too deeply (the renderer ran out of stack), e.g. thousands of HTML elements or emphases one inside another; flatten it';
+    const message =
+      'body: cannot be rendered: the text is nested too deeply (the renderer ran out of stack), e.g. thousands of HTML elements or emphases one inside another; flatten it';
     expect(await problemsOf(entry(deep('<div>', '</div>')))).toEqual([`x/index.md: ${message}`]);
     expect(await problemsOf(entry(deep('<blockquote>', '</blockquote>')))).toEqual([`x/index.md: ${message}`]);
-    expect(await problemsOf({ ...entry(deep('<section>', '</section>')), 'y/index.md': `${FRONTMATTER}Fine.\n`, 'y/lead.jpg': 'LEAD' })).toEqual([`x/index.md: ${message}`]);
+    expect(
+      await problemsOf({ ...entry(deep('<section>', '</section>')), 'y/index.md': `${FRONTMATTER}Fine.\n`, 'y/lead.jpg': 'LEAD' }),
+    ).toEqual([`x/index.md: ${message}`]);
   });
 });
 
@@ -143,39 +163,42 @@ describe('files and folders that look like entries but would not be read', () =>
         'empty/.gitkeep': '',
       }),
     ).toEqual([
-      'capital/Index.md: file: is not an article\'s index.md, so it is not published; rename it to index.md',
-      'good/notes.markdown: file: is not an article\'s index.md, so it is not published; move its text into good/index.md, or move it out of the articles folder',
-      'long-ext/index.markdown: file: is not an article\'s index.md, so it is not published; rename it to index.md',
-      'mdx/index.mdx: file: is not an article\'s index.md, so it is not published; rename it to index.md',
-      'other-name/article.md: file: is not an article\'s index.md, so it is not published; rename it to index.md',
+      "capital/Index.md: file: is not an article's index.md, so it is not published; rename it to index.md",
+      "good/notes.markdown: file: is not an article's index.md, so it is not published; move its text into good/index.md, or move it out of the articles folder",
+      "long-ext/index.markdown: file: is not an article's index.md, so it is not published; rename it to index.md",
+      "mdx/index.mdx: file: is not an article's index.md, so it is not published; rename it to index.md",
+      "other-name/article.md: file: is not an article's index.md, so it is not published; rename it to index.md",
       'photos-only/: folder: has no index.md, so nothing in it is published (it holds lead.jpg, second.jpg); write the article in photos-only/index.md, or move the folder out of the articles folder',
-      'Stray Notes.md: file: is not an article\'s index.md, so it is not published; move it to stray-notes/index.md',
-      'upper/index.MD: file: is not an article\'s index.md, so it is not published; rename it to index.md',
+      "Stray Notes.md: file: is not an article's index.md, so it is not published; move it to stray-notes/index.md",
+      "upper/index.MD: file: is not an article's index.md, so it is not published; rename it to index.md",
     ]);
   });
 });
 
 describe('in npm run dev', () => {
   it('a misnamed entry file or a folder without one is shown at the folder’s URL', () => {
-    expect(['budget-vote/index.MD', 'budget-vote/article.md', 'budget-vote/', 'budget-vote/index.md', 'Bad_Slug/index.md', 'a/b/index.md', 'Loose Notes.md'].map(problemId)).toEqual([
-      'budget-vote',
-      'budget-vote',
-      'budget-vote',
-      'budget-vote',
-      'Bad_Slug',
-      'a/b',
-      'Loose Notes.md',
-    ]);
+    expect(
+      [
+        'budget-vote/index.MD',
+        'budget-vote/article.md',
+        'budget-vote/',
+        'budget-vote/index.md',
+        'Bad_Slug/index.md',
+        'a/b/index.md',
+        'Loose Notes.md',
+      ].map(problemId),
+    ).toEqual(['budget-vote', 'budget-vote', 'budget-vote', 'budget-vote', 'Bad_Slug', 'a/b', 'Loose Notes.md']);
   });
 });
 
 describe('files that are not UTF-8', () => {
-  const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+  const bytes = (...parts: (string | number[])[]) =>
+    Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
   it('a byte that is not UTF-8 in the body (Windows-1252 é) names the line and what comes before it', async () => {
-    expect(await problemsOf({ 'x/index.md': bytes(FRONTMATTER, 'First line.\nA caf', [0xe9], ' on the corner.\n'), 'x/lead.jpg': 'LEAD' })).toEqual([
-      'x/index.md: body: not valid UTF-8 at line 7 (byte E9 after "A caf"); save the file as UTF-8',
-    ]);
+    expect(
+      await problemsOf({ 'x/index.md': bytes(FRONTMATTER, 'First line.\nA caf', [0xe9], ' on the corner.\n'), 'x/lead.jpg': 'LEAD' }),
+    ).toEqual(['x/index.md: body: not valid UTF-8 at line 7 (byte E9 after "A caf"); save the file as UTF-8']);
   });
 
   it('in the frontmatter too, and a cut-off sequence at the end of the file', async () => {
@@ -219,6 +242,8 @@ describe('files that are not UTF-8', () => {
   });
 
   it('UTF-8, with or without a byte order mark, and U+FFFD written on purpose, pass', async () => {
-    expect(await problemsOf({ 'x/index.md': bytes([0xef, 0xbb, 0xbf], FRONTMATTER, 'Café � 東京 👩‍👩‍👧.\n'), 'x/lead.jpg': 'LEAD' })).toEqual([]);
+    expect(await problemsOf({ 'x/index.md': bytes([0xef, 0xbb, 0xbf], FRONTMATTER, 'Café � 東京 👩‍👩‍👧.\n'), 'x/lead.jpg': 'LEAD' })).toEqual(
+      [],
+    );
   });
 });

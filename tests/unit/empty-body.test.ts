@@ -73,7 +73,9 @@ describe('whether the rendered body shows anything', () => {
     expect(showsNothing('')).toBe(true);
     expect(showsNothing('<p id="p1">&#x200B;&nbsp;</p>')).toBe(true);
     expect(showsNothing('<p title="Words in an attribute > are not shown"></p>')).toBe(true);
-    expect(showsNothing('<section class="table-scroll" aria-label="Table 1" tabindex="0"><table><tr><td></td></tr></table></section>')).toBe(true);
+    expect(
+      showsNothing('<section class="table-scroll" aria-label="Table 1" tabindex="0"><table><tr><td></td></tr></table></section>'),
+    ).toBe(true);
     expect(showsNothing('<p>&#x41;</p>')).toBe(false);
     expect(showsNothing('<p>&lt;</p>')).toBe(false);
     expect(showsNothing('<picture><img src="/_astro/a.webp" alt="A"></picture>')).toBe(false);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodingProblem, invalidUtf8, wideEncoding } from '../../src/content-model/text-encoding.ts';
 
-const bytes = (...parts: (string | number[])[]) => new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p)))));
+const bytes = (...parts: (string | number[])[]) =>
+  new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p)))));
 const strictlyValid = (b: Uint8Array) => {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(b);
@@ -85,7 +86,9 @@ describe('the problem', () => {
       'not valid UTF-8 at line 2 (byte 93 after "title: \\""); save the file as UTF-8',
     );
     expect(encodingProblem(FILE, bytes('---\ntitle: "', [0x93], 'Quoted', [0x94], '"\n---\nBody.'))?.field).toBe('frontmatter');
-    expect(encodingProblem(FILE, bytes(entry, [0xe9], 't\u00e9'))?.problem).toBe('not valid UTF-8 at line 5 (byte E9 at the start of the line); save the file as UTF-8');
+    expect(encodingProblem(FILE, bytes(entry, [0xe9], 't\u00e9'))?.problem).toBe(
+      'not valid UTF-8 at line 5 (byte E9 at the start of the line); save the file as UTF-8',
+    );
   });
   it('names a UTF-16 file as such', () => {
     expect(encodingProblem(FILE, bytes([0xff, 0xfe], [...Buffer.from(entry, 'utf16le')]))).toEqual({

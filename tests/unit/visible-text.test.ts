@@ -60,7 +60,7 @@ const messages = (data: unknown): string[] => {
 describe('text fields with no visible character', () => {
   it('a headline of only a zero-width space is refused, saying what it holds', () => {
     expect(messages({ ...valid, title: '\u200B' })).toEqual([
-      'title: title: has no visible characters (only U+200B zero-width space); write the text itself',
+      'title: has no visible characters (only U+200B zero-width space); write the text itself',
     ]);
   });
 
@@ -77,12 +77,23 @@ describe('text fields with no visible character', () => {
       corrections: [{ date: '2026-11-28', text: '\u2066\u2069' }],
     };
     const fields = messages(data).map((m) => m.split(': ')[0]);
-    expect(fields).toEqual(['title', 'standfirst', 'summary.1', 'image.alt', 'image.caption', 'image.credit', 'byline.0.name', 'section', 'tags.1', 'corrections.0.text']);
+    expect(fields).toEqual([
+      'title',
+      'standfirst',
+      'summary.1',
+      'image.alt',
+      'image.caption',
+      'image.credit',
+      'byline.0.name',
+      'section',
+      'tags.1',
+      'corrections.0.text',
+    ]);
     expect(messages(data).every((m) => m.includes('has no visible characters'))).toBe(true);
   });
 
   it('an empty field is reported once, as empty', () => {
-    expect(messages({ ...valid, title: ' \uFEFF ' })).toEqual(['title: title: must not be empty']);
+    expect(messages({ ...valid, title: ' \uFEFF ' })).toEqual(['title: must not be empty']);
   });
 
   it('keeps text with invisible characters beside visible ones, as written', () => {
