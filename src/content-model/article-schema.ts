@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
 import { SLUG_PATTERN } from '../lib/slug.ts';
 import { safeHttpUrl } from '../lib/urls.ts';
 import { cleanText } from '../lib/clean-text.ts';
+import { describeInvisible, hasVisibleCharacter } from '../lib/visible-text.ts';
 import { yamlString } from '../lib/yaml.ts';
 
 /*
@@ -17,9 +18,19 @@ import { yamlString } from '../lib/yaml.ts';
 /**
  * A text field. Control characters pasted with the copy are cleaned first (src/lib/clean-text.ts:
  * a vertical tab becomes a space, a backspace or NUL disappears), so pages, feeds and cards all get
- * the same clean text; a field with nothing else in it is empty.
+ * the same clean text; a field with nothing else in it is empty. A text of only invisible characters
+ * (a zero-width space, a soft hyphen, bidi marks: src/lib/visible-text.ts) is refused too: it would
+ * publish an invisible headline.
  */
-const text = () => z.string({ error: 'expected text' }).overwrite(cleanText).trim().min(1, { error: 'must not be empty' });
+const text = () =>
+  z
+    .string({ error: 'expected text' })
+    .overwrite(cleanText)
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .refine((value) => value === '' || hasVisibleCharacter(value), {
+      error: (issue) => `has no visible characters (only ${describeInvisible(String(issue.input))}); write the text itself`,
+    });
 
 /** A link in the frontmatter: an absolute http(s) URL, nothing else (no `javascript:`, `data:`, `mailto:` or relative URLs). */
 const httpUrl = () => {

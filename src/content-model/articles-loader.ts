@@ -29,6 +29,7 @@ import sharp from 'sharp';
 import { articleSchema } from './article-schema.ts';
 import { articleFileProblems } from './image-files.ts';
 import { parseRenderError, renderProblem, unrenderedProblem } from './render-problems.ts';
+import { readBody } from './body-checks.ts';
 import { remoteImageProblems } from './remote-images.ts';
 import {
   bodyImageProblems,
@@ -45,6 +46,11 @@ import {
 } from './entry-checks.ts';
 import { isStandinExif } from '../authoring/standin.ts';
 import { slugOf } from '../lib/slug.ts';
+import { emptyBodyProblem, showsNothing } from './empty-body.ts';
+import { emptyBodyChecker } from './empty-body-check.ts';
+import { bodyLimitProblems } from './body-limits.ts';
+import { unreadEntryProblems } from './unread-entries.ts';
+import { encodingProblem } from './text-encoding.ts';
 import { bodyRehypePlugins, bodyRemarkPlugins, bodyRemarkRehypeOptions } from '../plugins/body-plugins.ts';
 import rehypeImageAlt, { imagesWithoutAlt } from '../plugins/rehype-image-alt.ts';
 
@@ -124,11 +130,16 @@ function bodyImageChecker(): (body: string) => Promise<string[]> {
 /** Every problem of every entry under `dir`. */
 export async function checkArticles({ dir, root, production = true }: Options): Promise<EntryProblem[]> {
   const absolute = path.resolve(root, dir);
-  const names = (await readdir(absolute, { recursive: true })).filter((n) => n.endsWith('.md')).sort();
-  const problems: EntryProblem[] = [];
+  const listing = await readdir(absolute, { recursive: true });
+  // Files and folders that look like entries but would not be published (src/content-model/unread-entries.ts): not checked further.
+  const unread = unreadEntryProblems(dir, listing.map((n) => n.split(path.sep).join('/')));
+  const skipped = new Set(unread.map((p) => p.file));
+  const names = listing.filter((n) => n.endsWith('.md') && !skipped.has(`${dir.replace(/\/+$/, '')}/${n.split(path.sep).join('/')}`)).sort();
+  const problems: EntryProblem[] = [...unread];
   const slugs: { file: string; slug: string; redirectFrom: unknown }[] = [];
   const unfinished: EntryProblem['level'] = production ? 'error' : 'warning';
   const imagesWithoutAltIn = bodyImageChecker();
+  const rendersNothing = emptyBodyChecker();
   await Promise.all(
     names.map(async (name) => {
       const entry = name.split(path.sep).join('/');
@@ -142,10 +153,18 @@ export async function checkArticles({ dir, root, production = true }: Options): 
 
       let frontmatter: Record<string, unknown>;
       let body: string;
+      /** The line of the file where the body starts. */
+      let firstLine: number;
+      // Not UTF-8 (src/content-model/text-encoding.ts): named; a UTF-16 file is not read further.
+      const bytes = await readFile(absoluteFile);
+      const encoding = encodingProblem(file, bytes);
+      if (encoding) problems.push(encoding);
+      if (encoding?.field === 'file') return;
       try {
-        const parsed = parseFrontmatter(await readFile(absoluteFile, 'utf8'));
+        const parsed = parseFrontmatter(bytes.toString('utf8'));
         frontmatter = frontmatterAsWritten(parsed.rawFrontmatter, parsed.frontmatter ?? {});
         body = parsed.content;
+        firstLine = 1 + (parsed.rawFrontmatter.match(/\n/g)?.length ?? 0);
       } catch (error) {
         const message = (error as Error).message.split('\n')[0];
         problems.push({ file, field: 'frontmatter', problem: `cannot be read as YAML (${message})`, level: 'error' });
@@ -155,15 +174,27 @@ export async function checkArticles({ dir, root, production = true }: Options): 
       const result = pathSchema.safeParse(frontmatter);
       if (!result.success) problems.push(...schemaProblems(file, frontmatter, result.error.issues, KNOWN_FIELDS));
       problems.push(...bodyProblems(file, body), ...headlineWarnings(file, frontmatter.title));
-      problems.push(...remoteImageProblems(file, body));
-      problems.push(...bodyImageProblems(file, await imagesWithoutAltIn(body)));
+      // A body past the limits (src/content-model/body-limits.ts) is not parsed by the checks below.
+      const limits = bodyLimitProblems(file, body, firstLine);
+      problems.push(...limits);
+      let parsable = limits.length ? '' : body;
+      try {
+        problems.push(...(await rendersNothing(file, parsable)));
+        problems.push(...remoteImageProblems(file, parsable));
+        problems.push(...bodyImageProblems(file, await imagesWithoutAltIn(parsable)));
+        readBody(parsable); // as src/content-model/image-files.ts will: a body it cannot parse is reported here, once
+      } catch (error) {
+        // Markup the checks cannot parse either (HTML nested thousands deep): the render error's message.
+        problems.push(renderProblem(file, (error as Error).message));
+        parsable = '';
+      }
       const draft = frontmatter.draft === true;
       if (!draft) problems.push(...placeholderProblems(file, frontmatter, body, unfinished));
 
       // The entry's folder, lead photo, body images and body URLs (src/content-model/image-files.ts).
       const image = frontmatter.image as { src?: unknown; alt?: unknown; standIn?: unknown } | undefined;
       const src = image?.src;
-      const fileProblems = await articleFileProblems({ file, entryFile: absoluteFile, articlesDir: absolute, imageSrc: src, body });
+      const fileProblems = await articleFileProblems({ file, entryFile: absoluteFile, articlesDir: absolute, imageSrc: src, body: parsable });
       problems.push(...fileProblems);
       if (!draft && typeof src === 'string' && !fileProblems.some((p) => p.field === 'image.src')) {
         problems.push(...standinProblems(file, { ...image, src }, await isStandinImage(absoluteFile, src), unfinished));
@@ -255,7 +286,10 @@ async function runGlob(
     .map(([entry, message]) => ({ id: generateId({ entry }), problem: renderProblem(file(entry), message) }));
   const reported = new Set(renderProblems.map((r) => r.id));
   for (const entry of context.store.values()) {
-    if (entry.rendered || entry.deferredRender || reported.has(entry.id)) continue;
+    if (reported.has(entry.id)) continue;
+    // What Astro rendered must show something (src/content-model/empty-body.ts).
+    if (entry.rendered && showsNothing(entry.rendered.html)) renderProblems.push({ id: entry.id, problem: emptyBodyProblem(file(`${entry.id}/index.md`)) });
+    if (entry.rendered || entry.deferredRender) continue;
     renderProblems.push({ id: entry.id, problem: unrenderedProblem(file(`${entry.id}/index.md`)) });
   }
   return { renderProblems };
@@ -286,9 +320,14 @@ const articleProblemsSchema = z.object({
 });
 export type ArticleProblemsData = z.infer<typeof articleProblemsSchema>;
 
-/** The key of a broken entry in `articleProblems`: its folder name (`Bad_Slug/index.md` → `Bad_Slug`). */
-function problemId(entry: string): string {
-  return entry.replace(/\/index\.md$/, '') || entry;
+/**
+ * The key of a broken entry in `articleProblems`: its folder name (`Bad_Slug/index.md` → `Bad_Slug`); a
+ * misnamed entry file or a folder without one (src/content-model/unread-entries.ts) is shown at its folder's URL too
+ * (`budget-vote/index.MD`, `budget-vote/` → `budget-vote`).
+ */
+export function problemId(entry: string): string {
+  const id = entry.replace(/\/index\.md$/, '').replace(/\/$/, '');
+  return (/^[^/]+\/[^/]+$/.test(id) && !entry.endsWith('/index.md') ? id.split('/')[0]! : id) || entry;
 }
 
 /**

@@ -25,7 +25,7 @@ const HINTS: { test: RegExp; problem: (message: string) => string }[] = [
     // A RangeError, or a SyntaxError from a regular expression compiled when the stack ran out.
     test: /Maximum call stack size exceeded|\bStack overflow\b/i,
     problem: () =>
-      'cannot be rendered: the text is nested too deeply (the renderer ran out of stack), e.g. hundreds of ">" quote levels or list levels; flatten it',
+      'cannot be rendered: the text is nested too deeply (the renderer ran out of stack), e.g. thousands of HTML elements or emphases one inside another; flatten it',
   },
 ];
 

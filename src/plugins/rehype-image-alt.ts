@@ -12,19 +12,23 @@ import type { Root, Element } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { missingAltText } from '../content-model/entry-checks.ts';
+import { hasVisibleCharacter } from '../lib/visible-text.ts';
 
 export interface Options {
   /** Directory that file paths in messages are relative to. Default: `process.cwd()`. */
   cwd?: string;
 }
 
-/** The `src` of every image in the tree whose alt text is missing or blank, in document order. */
+/**
+ * The `src` of every image in the tree whose alt text is missing, blank, or only invisible characters
+ * (a zero-width space: src/lib/visible-text.ts), in document order.
+ */
 export function imagesWithoutAlt(tree: Root): string[] {
   const missing: string[] = [];
   visit(tree, 'element', (node: Element) => {
     if (node.tagName !== 'img') return;
     const alt = node.properties.alt;
-    if (typeof alt !== 'string' || alt.trim() === '') missing.push(String(node.properties.src ?? '(no src)'));
+    if (typeof alt !== 'string' || !hasVisibleCharacter(alt)) missing.push(String(node.properties.src ?? '(no src)'));
   });
   return missing;
 }

@@ -2,9 +2,10 @@
  * An error while rendering an entry's body stops the build and `astro check` (Astro's glob loader only
  * logs it and would publish the article without its body: an empty page reading "undefined min read").
  * tests/fixtures/sets/render-errors holds entries that pass every frontmatter check but whose bodies
- * fail while rendering (a link to no id in the article: our rehype-fragment-links; markup nested past the
- * renderer's stack), beside a good entry. Alt-less images and malformed URLs are caught earlier, by the
- * validation pass (tests/build/validation.test.ts).
+ * fail while rendering (a link to no id in the article: our rehype-fragment-links; inline HTML nested past
+ * the renderer's stack, which the validation pass does not parse as a whole), beside a good entry. Alt-less
+ * images, malformed URLs, quotes and lists nested past the limit and block HTML nested too deep are caught
+ * earlier, by the validation pass (tests/build/validation.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -20,7 +21,7 @@ const build = fixtureBuild('render-errors');
 /** Every line the build must print: `<file>: body: <problem>`. */
 const EXPECTED = [
   `${DIR}/link-to-nothing/index.md: body: link "#nowhere" points at nothing in the article`,
-  `${DIR}/nested-too-deep/index.md: body: cannot be rendered: the text is nested too deeply (the renderer ran out of stack)`,
+  `${DIR}/nested-inline-html/index.md: body: cannot be rendered: the text is nested too deeply (the renderer ran out of stack)`,
 ];
 
 const lines = (output: string) => output.split('\n').map((l) => l.trim());

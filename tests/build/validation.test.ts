@@ -39,6 +39,23 @@ const EXPECTED = [
   `${DIR}/unedited-template/index.md: summary item 1: still has the template's placeholder "Replace this with the first key point."`,
   `${DIR}/unedited-template/index.md: body: still has the template's placeholder "Write the article here`,
   `${DIR}/unedited-template/index.md: image.src: "./lead.jpg" is the project's stand-in illustration`,
+  // A body that renders to nothing, text with nothing visible in it.
+  `${DIR}/renders-nothing/index.md: body: renders to nothing (only an HTML comment, a <script> element and a link definition); write the article below the frontmatter`,
+  `${DIR}/invisible-title/index.md: title: has no visible characters (only U+200B zero-width space); write the text itself`,
+  `${DIR}/invisible-title/index.md: image.alt: has no visible characters (only U+00AD soft hyphen, U+200D zero-width joiner); write the text itself`,
+  // The limits on a body, and markup nested past what the checks can parse.
+  `${DIR}/nested-too-deep/index.md: body: block quotes and lists are nested 5,000 levels deep at line 11; the limit is 32: flatten them`,
+  `${DIR}/body-too-long/index.md: body: is 300 KB; the limit is 256 KB (about 40,000 words): split it into several articles`,
+  `${DIR}/too-many-quotes/index.md: body: has 1,101 block quotes and lists; the limit is 1,000: merge them (one list may have any number of items) or split the article`,
+  `${DIR}/nested-html-too-deep/index.md: body: cannot be rendered: the text is nested too deeply (the renderer ran out of stack)`,
+  // Files and folders that look like entries but would not be read.
+  `${DIR}/upper-case-extension/index.MD: file: is not an article's index.md, so it is not published; rename it to index.md`,
+  `${DIR}/markdown-extension/index.markdown: file: is not an article's index.md, so it is not published; rename it to index.md`,
+  `${DIR}/Loose Notes.md: file: is not an article's index.md, so it is not published; move it to loose-notes/index.md`,
+  `${DIR}/photos-without-entry/: folder: has no index.md, so nothing in it is published (it holds lead.jpg, second.jpg); write the article in photos-without-entry/index.md, or move the folder out of the articles folder`,
+  // Files that are not UTF-8.
+  `${DIR}/not-utf8/index.md: body: not valid UTF-8 at line 6 (byte E9 after "A caf"); save the file as UTF-8`,
+  `${DIR}/utf16-file/index.md: file: is saved as UTF-16, which the build cannot read; save the file as UTF-8`,
 ];
 
 describe('a build of invalid entries', () => {
@@ -74,7 +91,9 @@ describe('a build of invalid entries', () => {
 
   it('counts them: one error line per mistake, and every fixture entry is named', () => {
     expect(build.output).toContain(`${EXPECTED.length} problems in the articles:`);
+    // Each by its index.md, or (an entry that would not be read) by the file or folder itself.
     const entries = readdirSync(path.join(ROOT, DIR));
-    for (const entry of entries) expect(build.output).toContain(`${DIR}/${entry}/index.md: `);
+    const named = (entry: string) => new RegExp(`^\\s*${`${DIR}/${entry}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/[^:\n]*)?: `, 'm');
+    for (const entry of entries) expect(build.output).toMatch(named(entry));
   });
 });
