@@ -60,12 +60,7 @@ export default defineConfig({
   // the hosting recipes (deploy/nginx.conf, public/_headers) send it as a header.
   security: {
     csp: {
-      directives: [
-        "default-src 'self'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "object-src 'none'",
-      ],
+      directives: ["default-src 'self'", "base-uri 'self'", "form-action 'self'", "object-src 'none'"],
     },
   },
   integrations: [

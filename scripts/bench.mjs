@@ -15,7 +15,18 @@
  * .astro/, node_modules/.astro or dist/.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +48,10 @@ const { values: args } = parseArgs({
     'without-cards': { type: 'boolean', default: false },
   },
 });
-const sizes = args.sizes.split(',').map(Number).filter((n) => n > 0);
+const sizes = args.sizes
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const keep = args.keep;
 const coldIncremental = args['cold-incremental'];
 const withoutCards = args['without-cards'];
@@ -89,7 +103,10 @@ function makeSiteRoot(name, { incremental = false } = {}) {
     // Article pages can be skipped when their entry is unchanged: the glob loader's digest is the cache key.
     const page = path.join(dir, 'src/pages/articles/[slug].astro');
     const source = readFileSync(page, 'utf8');
-    const patched = source.replace(/props: \{ article(, redirect: false)? \} \}\)/, (m) => `${m.slice(0, -3)}, cacheKey: article.digest })`);
+    const patched = source.replace(
+      /props: \{ article(, redirect: false)? \} \}\)/,
+      (m) => `${m.slice(0, -3)}, cacheKey: article.digest })`,
+    );
     if (patched === source) return { dir, incremental: 'could not add a cacheKey to src/pages/articles/[slug].astro' };
     writeFileSync(page, patched);
     // The link-preview card of each article (if the site has one) is keyed the same way.
@@ -125,7 +142,13 @@ function makeBareRoot() {
 
 /** One `astro build`, timed, with the peak memory of the build process (GNU time's max RSS). */
 function build(root, corpus, label) {
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ARTICLES_DIR: corpus, SITE_URL: 'https://news.example.test', BASE_PATH: '/' };
+  const env = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ARTICLES_DIR: corpus,
+    SITE_URL: 'https://news.example.test',
+    BASE_PATH: '/',
+  };
   const start = performance.now();
   const result = spawnSync(TIME, ['-f', 'BENCH_RSS_KB=%M', process.execPath, ASTRO, 'build', '--root', root], {
     cwd: root,
@@ -189,7 +212,9 @@ try {
 
 const f = (x, digits = 1) => (x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
 const s = (x) => (x === undefined ? 'n/a' : (x / 1000).toFixed(1));
-console.log('\n| N | ours cold ms/article | bare cold ms/article | ratio | ours peak MB | bare peak MB | ours cold s | ours full rebuild s (warm caches) | ours incremental rebuild s (1 changed) | bare rebuild s (1 changed) |');
+console.log(
+  '\n| N | ours cold ms/article | bare cold ms/article | ratio | ours peak MB | bare peak MB | ours cold s | ours full rebuild s (warm caches) | ours incremental rebuild s (1 changed) | bare rebuild s (1 changed) |',
+);
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
   console.log(

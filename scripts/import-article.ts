@@ -17,7 +17,8 @@ import { parseWireCopy } from '../src/authoring/wire-copy.ts';
 import { STANDIN_ALT } from '../src/authoring/standin.ts';
 import { entriesDir, writeStandin } from './lib/entry-files.ts';
 
-const USAGE = 'usage: npm run import -- path/to/article.txt [--headline "…"] [--slug …] [--image photo.jpg --alt "…"] [--summary N] [--dir content/articles]';
+const USAGE =
+  'usage: npm run import -- path/to/article.txt [--headline "…"] [--slug …] [--image photo.jpg --alt "…"] [--summary N] [--dir content/articles]';
 const HELP = `${USAGE}
 
 Turns plain-text wire copy (caption ending in the credit, summary lines, body paragraphs) into a draft
@@ -46,7 +47,8 @@ try {
   if (!slug) throw new Error('cannot make a slug: give one with --slug');
   const dir = entriesDir(options.dir);
   const entryDir = path.join(dir, slug);
-  if (existsSync(entryDir)) throw new Error(`${path.relative(process.cwd(), entryDir)} already exists: not overwriting it (choose another --slug)`);
+  if (existsSync(entryDir))
+    throw new Error(`${path.relative(process.cwd(), entryDir)} already exists: not overwriting it (choose another --slug)`);
 
   const imageName = options.image ? `lead${path.extname(options.image).toLowerCase()}` : 'lead.jpg';
   mkdirSync(entryDir, { recursive: true });
@@ -54,7 +56,12 @@ try {
     if (options.image) copyFileSync(options.image, path.join(entryDir, imageName));
     else writeStandin(path.join(entryDir, imageName));
     const markdown = entryMarkdown(
-      { title, summary: copy.summary, image: { src: `./${imageName}`, alt: options.alt ?? STANDIN_ALT, caption: copy.caption, credit: copy.credit }, draft: true },
+      {
+        title,
+        summary: copy.summary,
+        image: { src: `./${imageName}`, alt: options.alt ?? STANDIN_ALT, caption: copy.caption, credit: copy.credit },
+        draft: true,
+      },
       copy.body,
     );
     writeFileSync(path.join(entryDir, 'index.md'), markdown, { flag: 'wx' });
@@ -68,10 +75,14 @@ try {
   console.log(`  headline: ${title}${options.headline ? '' : '  (provisional: the first summary line; pass --headline)'}`);
   console.log(`  caption:  ${copy.caption}`);
   console.log(`  credit:   ${copy.credit ?? '(none detected: no "Name/Agency" after the caption\'s last sentence)'}`);
-  console.log(`  summary:  ${copy.summary.length} lines${summaryCount === undefined ? ' (one-sentence lines after the caption)' : ' (--summary)'}`);
+  console.log(
+    `  summary:  ${copy.summary.length} lines${summaryCount === undefined ? ' (one-sentence lines after the caption)' : ' (--summary)'}`,
+  );
   copy.summary.forEach((s, i) => console.log(`    ${i + 1}. ${s}`));
   console.log(`  body:     ${copy.body.length} paragraphs`);
-  console.log(`  photo:    ${options.image ? `${options.image} → ${imageName}` : 'the project\'s stand-in illustration (pass --image and --alt for the real one)'}`);
+  console.log(
+    `  photo:    ${options.image ? `${options.image} → ${imageName}` : "the project's stand-in illustration (pass --image and --alt for the real one)"}`,
+  );
   console.log('it is a draft: check it in `npm run dev`, then delete the line "draft: true" to publish.');
 } catch (error) {
   console.error(`import: ${(error as Error).message}`);

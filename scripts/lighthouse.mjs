@@ -36,11 +36,15 @@ if (build.status !== 0) {
   await server.close();
   throw new Error(`lighthouse: astro build failed:\n${build.output}`);
 }
-console.log(`[lighthouse] built ${outDir} for ${server.origin} in ${Math.round(build.ms)} ms; serving with ${nginxPath ? 'nginx + deploy/nginx.conf' : 'a plain static server'}`);
+console.log(
+  `[lighthouse] built ${outDir} for ${server.origin} in ${Math.round(build.ms)} ms; serving with ${nginxPath ? 'nginx + deploy/nginx.conf' : 'a plain static server'}`,
+);
 
 // The first real article page (redirect pages for old slugs carry a meta refresh).
 const slug = readdirSync(path.join(outDir, 'articles')).find(
-  (d) => existsSync(path.join(outDir, 'articles', d, 'index.html')) && !readFileSync(path.join(outDir, 'articles', d, 'index.html'), 'utf8').includes('http-equiv="refresh"'),
+  (d) =>
+    existsSync(path.join(outDir, 'articles', d, 'index.html')) &&
+    !readFileSync(path.join(outDir, 'articles', d, 'index.html'), 'utf8').includes('http-equiv="refresh"'),
 );
 const pagePath = args.page ?? `/articles/${slug}/`;
 const url = server.origin + pagePath;
@@ -63,14 +67,17 @@ try {
     console.log(`  ${category.title.padEnd(16)} ${Math.round((category.score ?? 0) * 100)}`);
   }
   const metric = (id) => lhr.audits[id]?.displayValue ?? 'n/a';
-  console.log(`\n  LCP ${metric('largest-contentful-paint')}   CLS ${metric('cumulative-layout-shift')}   TBT ${metric('total-blocking-time')}   FCP ${metric('first-contentful-paint')}`);
+  console.log(
+    `\n  LCP ${metric('largest-contentful-paint')}   CLS ${metric('cumulative-layout-shift')}   TBT ${metric('total-blocking-time')}   FCP ${metric('first-contentful-paint')}`,
+  );
 
   const failing = Object.values(lhr.audits).filter(
     (a) => a.score !== null && a.score < 1 && !['informative', 'notApplicable', 'manual'].includes(a.scoreDisplayMode),
   );
   if (failing.length) {
     console.log('\n  Not passing:');
-    for (const a of failing) console.log(`    ${a.id} (${Math.round(a.score * 100)}): ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ''}`);
+    for (const a of failing)
+      console.log(`    ${a.id} (${Math.round(a.score * 100)}): ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ''}`);
   }
   const warnings = lhr.runWarnings ?? [];
   if (warnings.length) console.log(`\n  Run warnings:\n${warnings.map((w) => `    ${w}`).join('\n')}`);

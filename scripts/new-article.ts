@@ -21,7 +21,9 @@ try {
     allowPositionals: true,
   });
   if (options.help) {
-    console.log(`${USAGE}\n\nScaffolds a draft entry with a unique slug, every field (optional ones commented out), published set to now, and the project's stand-in photo.`);
+    console.log(
+      `${USAGE}\n\nScaffolds a draft entry with a unique slug, every field (optional ones commented out), published set to now, and the project's stand-in photo.`,
+    );
     process.exit(0);
   }
   const headline = positionals.join(' ').trim();
@@ -35,7 +37,9 @@ try {
   writeStandin(path.join(entryDir, 'lead.jpg'));
   const markdown = templateMarkdown({ title: headline, imageSrc: './lead.jpg', imageAlt: STANDIN_ALT, published: new Date() });
   writeFileSync(path.join(entryDir, 'index.md'), markdown, { flag: 'wx' });
-  console.log(`created ${path.relative(process.cwd(), path.join(entryDir, 'index.md'))} (slug "${slug}"${slug !== base ? `; "${base}" was taken` : ''})`);
+  console.log(
+    `created ${path.relative(process.cwd(), path.join(entryDir, 'index.md'))} (slug "${slug}"${slug !== base ? `; "${base}" was taken` : ''})`,
+  );
   console.log(
     'it is a draft: write the key points and the body, put the real photo in place of the stand-in (lead.jpg), fill in or delete the commented fields, set "published", then delete the line "draft: true" to publish.',
   );

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global document -- evaluated in the page by Playwright */
 /**
  * Search benchmark: `npm run bench:search [-- --sizes 1000,10000] [--full 1000] [--keep]`.
  *
@@ -19,7 +20,18 @@
  * Nothing touches this project's dist/, .astro/ or node_modules/.astro: everything happens in a temporary folder.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +43,7 @@ import { writeSearchIndex } from '../src/integrations/search-index.ts';
 import { precompressDir } from '../src/integrations/precompress.ts';
 import { launchChromium } from '../tests/support/chromium.ts';
 import { noNginx, startNginx } from '../tests/support/nginx.ts';
-import { serveStatic } from '../tests/support/static-server.ts';
+import { serveStatic } from './lib/static-server.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -43,7 +55,10 @@ const arg = (name) => {
   const i = args.indexOf(`--${name}`);
   return i === -1 ? undefined : args[i + 1];
 };
-const sizes = (arg('sizes') ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
+const sizes = (arg('sizes') ?? '1000,10000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const fullUpTo = Number(arg('full') ?? 1000);
 const keep = args.includes('--keep');
 const work = mkdtempSync(path.join(tmpdir(), 'reader-search-bench-'));
@@ -58,7 +73,8 @@ function siteRoot(name) {
   }
   mkdirSync(path.join(dir, 'node_modules'));
   for (const entry of readdirSync(path.join(ROOT, 'node_modules'))) {
-    if (!['.astro', '.vite', '.cache'].includes(entry)) symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(dir, 'node_modules', entry));
+    if (!['.astro', '.vite', '.cache'].includes(entry))
+      symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(dir, 'node_modules', entry));
   }
   return dir;
 }
@@ -75,7 +91,14 @@ function build(root, articlesDir, outDir, label) {
   const start = performance.now();
   const result = spawnSync(process.execPath, [ASTRO, 'build', '--root', root, '--outDir', outDir, '--silent'], {
     cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ARTICLES_DIR: articlesDir, SITE_URL: 'https://news.example.test', BASE_PATH: '/', BUILD_TIME: NEWEST },
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ARTICLES_DIR: articlesDir,
+      SITE_URL: 'https://news.example.test',
+      BASE_PATH: '/',
+      BUILD_TIME: NEWEST,
+    },
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
   });
@@ -100,7 +123,8 @@ async function syntheticDist(template, articles, outDir) {
     select('title', tree).children = [{ type: 'text', value: `${article.title} | The Reader` }];
     select('h1.headline', tree).children = [{ type: 'text', value: article.title }];
     const standfirst = select('p.standfirst', tree);
-    if (standfirst) standfirst.children = [{ type: 'text', value: `A generated ${article.long ? 'long read' : 'article'} for tests and benchmarks.` }];
+    if (standfirst)
+      standfirst.children = [{ type: 'text', value: `A generated ${article.long ? 'long read' : 'article'} for tests and benchmarks.` }];
     select('.key-points ul', tree).children = article.summary.map((s) => h('li', {}, s));
     const body = select('div.article-body', tree);
     const keyPoints = select('.key-points', body);
@@ -128,7 +152,13 @@ function indexSize(dist) {
   for (const rel of readdirSync(out, { recursive: true, encoding: 'utf8' })) {
     const file = path.join(out, rel);
     if (!statSync(file).isFile() || /\.(gz|br)$/.test(rel)) continue;
-    const kind = rel.startsWith('index/') ? 'index chunks' : rel.startsWith('fragment/') ? 'fragments' : rel.startsWith('filter/') ? 'filters' : 'start-up files';
+    const kind = rel.startsWith('index/')
+      ? 'index chunks'
+      : rel.startsWith('fragment/')
+        ? 'fragments'
+        : rel.startsWith('filter/')
+          ? 'filters'
+          : 'start-up files';
     kinds[kind] ??= { files: 0, bytes: 0 };
     kinds[kind].files += 1;
     kinds[kind].bytes += statSync(file).size;
@@ -139,7 +169,12 @@ function indexSize(dist) {
 
 /** Queries a reader might type, from the articles: a headline, a phrase, words from the most common to rare ones, and a common word in one section. */
 function queries(articles) {
-  const words = (s) => s.toLowerCase().replace(/[^a-z\s]/g, '').split(/\s+/).filter(Boolean);
+  const words = (s) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z\s]/g, '')
+      .split(/\s+/)
+      .filter(Boolean);
   const counts = new Map();
   for (const a of articles.slice(0, 200)) for (const w of words(a.paragraphs.join(' '))) counts.set(w, (counts.get(w) ?? 0) + 1);
   const byCount = [...counts].sort((a, b) => b[1] - a[1]);
@@ -165,7 +200,9 @@ async function measureQueries(dist, articles) {
       const page = await context.newPage();
       // Every finished request, with its size (read asynchronously: awaited before counting).
       let fetched = [];
-      page.on('requestfinished', (req) => fetched.push(req.sizes().then((s) => ({ url: new URL(req.url()).pathname, bytes: s.responseBodySize }))));
+      page.on('requestfinished', (req) =>
+        fetched.push(req.sizes().then((s) => ({ url: new URL(req.url()).pathname, bytes: s.responseBodySize }))),
+      );
       const settle = async () => {
         await page.waitForLoadState('networkidle');
         const done = await Promise.all(fetched);
@@ -181,7 +218,9 @@ async function measureQueries(dist, articles) {
         await page.selectOption('#search-section', section);
       }
       await page.fill('#search-query', q);
-      await page.waitForFunction((text) => document.querySelector('.search-status')?.textContent?.includes(`“${text}”`), q, { timeout: 60_000 });
+      await page.waitForFunction((text) => document.querySelector('.search-status')?.textContent?.includes(`“${text}”`), q, {
+        timeout: 60_000,
+      });
       const ms = performance.now() - start;
       // networkidle: no request for 500 ms, so the result fragments have arrived.
       const query = await settle();
@@ -213,7 +252,9 @@ async function measureQueries(dist, articles) {
 const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
 const mb = (b) => `${(b / 1024 / 1024).toFixed(1)} MiB`;
 
-log(`sizes ${sizes.join(', ')}, full builds up to N=${fullUpTo}, ${noNginx ? 'plain static server (no nginx)' : 'nginx with deploy/nginx.conf'}, work dir ${work}`);
+log(
+  `sizes ${sizes.join(', ')}, full builds up to N=${fullUpTo}, ${noNginx ? 'plain static server (no nginx)' : 'nginx with deploy/nginx.conf'}, work dir ${work}`,
+);
 const report = [];
 try {
   // A small real build: the template page for synthetic builds.
@@ -254,7 +295,9 @@ for (const { n, method, size, rows } of report) {
       `${kb(Math.max(...rows.map((r) => r.startup)))} | ${kb(rows[0].pageBytes)} |`,
   );
 }
-console.log('\n| N | pages made by | query | results | index chunks fetched | result fragments fetched (first 10) | query bytes | time to results |');
+console.log(
+  '\n| N | pages made by | query | results | index chunks fetched | result fragments fetched (first 10) | query bytes | time to results |',
+);
 console.log('| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |');
 for (const { n, method, rows } of report) {
   for (const r of rows) {

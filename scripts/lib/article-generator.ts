@@ -46,7 +46,36 @@ function random(seed: number): () => number {
   };
 }
 
-const ONSETS = ['b', 'br', 'c', 'ch', 'cl', 'd', 'dr', 'f', 'fl', 'g', 'gr', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'pl', 'r', 's', 'sh', 'st', 't', 'tr', 'v', 'w', 'z'];
+const ONSETS = [
+  'b',
+  'br',
+  'c',
+  'ch',
+  'cl',
+  'd',
+  'dr',
+  'f',
+  'fl',
+  'g',
+  'gr',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'pl',
+  'r',
+  's',
+  'sh',
+  'st',
+  't',
+  'tr',
+  'v',
+  'w',
+  'z',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'io'];
 const CODAS = ['', '', 'n', 'r', 's', 't', 'l', 'nd', 'st', 'rk', 'm'];
 
@@ -92,7 +121,7 @@ export function generateArticles(options: GeneratorOptions): GeneratedArticle[] 
   const sentence = (n: number) => capitalise(Array.from({ length: n }, word).join(' ')) + '.';
   const paragraph = (n: number) => {
     const sentences: string[] = [];
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       const len = Math.min(left, 8 + Math.floor(rand() * 14));
       sentences.push(sentence(len));
       left -= len;
@@ -124,7 +153,7 @@ export function generateArticles(options: GeneratorOptions): GeneratedArticle[] 
 const yamlString = (s: string) => JSON.stringify(s);
 
 /** The entry's index.md. */
-export function entryMarkdown(article: GeneratedArticle): string {
+function entryMarkdown(article: GeneratedArticle): string {
   return [
     '---',
     `title: ${yamlString(article.title)}`,
@@ -149,7 +178,9 @@ export async function writeArticles(dir: string, articles: readonly GeneratedArt
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const photo = path.join(dir, '.photo.jpg');
-  await sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 128, g: 132, b: 138 } } }).jpeg({ quality: 70 }).toFile(photo);
+  await sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 128, g: 132, b: 138 } } })
+    .jpeg({ quality: 70 })
+    .toFile(photo);
   const write = (slug: string, markdown: string) => {
     mkdirSync(path.join(dir, slug));
     writeFileSync(path.join(dir, slug, 'index.md'), markdown);
@@ -158,8 +189,14 @@ export async function writeArticles(dir: string, articles: readonly GeneratedArt
   for (const article of articles) write(article.slug, entryMarkdown(article));
   const [first] = articles;
   if (first) {
-    write('generated-draft', entryMarkdown({ ...first, slug: 'generated-draft', title: 'Generated draft' }).replace('\n---\n', '\ndraft: true\n---\n'));
+    write(
+      'generated-draft',
+      entryMarkdown({ ...first, slug: 'generated-draft', title: 'Generated draft' }).replace('\n---\n', '\ndraft: true\n---\n'),
+    );
     const later = new Date(now.getTime() + 86_400_000);
-    write('generated-scheduled', entryMarkdown({ ...first, slug: 'generated-scheduled', title: 'Generated scheduled article', published: later }));
+    write(
+      'generated-scheduled',
+      entryMarkdown({ ...first, slug: 'generated-scheduled', title: 'Generated scheduled article', published: later }),
+    );
   }
 }

@@ -48,7 +48,17 @@ export function astroBuild(outDir: string, env: Record<string, string> = {}, roo
   const startedAt = Date.now();
   const start = performance.now();
   const astroBin = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
-  const args = [astroLockFile(root), process.execPath, astroBin, 'build', '--root', root, '--outDir', outDir, ...(silent ? ['--silent'] : [])];
+  const args = [
+    astroLockFile(root),
+    process.execPath,
+    astroBin,
+    'build',
+    '--root',
+    root,
+    '--outDir',
+    outDir,
+    ...(silent ? ['--silent'] : []),
+  ];
   const result = spawnSync('flock', args, {
     cwd: root,
     env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env },

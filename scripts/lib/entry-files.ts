@@ -19,4 +19,3 @@ export function writeStandin(file: string): void {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/make-standin-image.mjs'), file], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`make-standin-image failed: ${result.stderr}`);
 }
-

@@ -91,7 +91,9 @@ export async function startNginx(siteDir: string, base = '/', tempParent = tmpdi
         `  include ${mimeTypes()};`,
         '  default_type application/octet-stream;',
         '  access_log off;',
-        ...['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((d) => `  ${d === 'body' ? 'client_body' : d}_temp_path ${path.join(tmp, d)};`),
+        ...['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+          (d) => `  ${d === 'body' ? 'client_body' : d}_temp_path ${path.join(tmp, d)};`,
+        ),
         renderRecipe({ listen: `127.0.0.1:${port}`, serverName: 'localhost', root, base }),
         '}',
         '',

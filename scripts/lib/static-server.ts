@@ -29,7 +29,10 @@ export interface StaticServer {
 }
 
 async function isFile(file: string): Promise<boolean> {
-  return stat(file).then((s) => s.isFile(), () => false);
+  return stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {

@@ -35,7 +35,13 @@ export function paragraphs(text: string): string[] {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n/)
-    .map((p) => p.split('\n').map((l) => l.trim()).join(' ').trim())
+    .map((p) =>
+      p
+        .split('\n')
+        .map((l) => l.trim())
+        .join(' ')
+        .trim(),
+    )
     .filter(Boolean);
 }
 
@@ -122,7 +128,11 @@ function textParagraph(text: string): Paragraph {
         if (node.type !== 'link') return [node];
         const linkText = mdastToString(node);
         const at = breakPoint(linkText);
-        return [{ type: 'text', value: linkText.slice(0, at) }, { type: 'html', value: TEXT_BREAK }, { type: 'text', value: linkText.slice(at) }];
+        return [
+          { type: 'text', value: linkText.slice(0, at) },
+          { type: 'html', value: TEXT_BREAK },
+          { type: 'text', value: linkText.slice(at) },
+        ];
       }),
     );
   }

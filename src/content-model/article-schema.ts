@@ -80,7 +80,8 @@ function describeValue(value: unknown): string {
  * src/content-model/articles-loader.ts) and this function on it.
  */
 export function parseEntryDate(value: unknown): { date: Date } | { problem: string } {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { problem: `expected a date such as ${DATE_EXAMPLE}` } : { date: value };
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? { problem: `expected a date such as ${DATE_EXAMPLE}` } : { date: value };
   if (typeof value !== 'string') return { problem: `expected a date such as ${DATE_EXAMPLE}, got ${describeValue(value)}` };
   const written = value.trim();
   const match = DAY.exec(written) ?? DATE_TIME.exec(written);
@@ -147,7 +148,9 @@ const asItems = (input: unknown, fallback: string, { split = false } = {}): stri
 const listError =
   (field: string, expected: string, example: (input: unknown) => string[]) =>
   (issue: { code?: string; input?: unknown }): string | undefined =>
-    issue.code === 'invalid_type' && issue.input !== undefined ? shapeHint(expected, issue.input, [`${field}:`, ...example(issue.input)]) : undefined;
+    issue.code === 'invalid_type' && issue.input !== undefined
+      ? shapeHint(expected, issue.input, [`${field}:`, ...example(issue.input)])
+      : undefined;
 
 export function articleSchema<Image extends z.ZodType>(image: Image) {
   return z.strictObject({
@@ -159,8 +162,9 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
     summary: z
       .array(text(), {
         error: (issue) =>
-          listError('summary', `expected a list of ${SUMMARY_RANGE} key points`, (input) => asItems(input, 'The first key point.').map((s) => `  - ${yamlString(s)}`))(issue) ??
-          `expected a list of ${SUMMARY_RANGE} key points`,
+          listError('summary', `expected a list of ${SUMMARY_RANGE} key points`, (input) =>
+            asItems(input, 'The first key point.').map((s) => `  - ${yamlString(s)}`),
+          )(issue) ?? `expected a list of ${SUMMARY_RANGE} key points`,
       })
       // A refinement rather than .min()/.max(): those would also count the characters of a text given instead of a list.
       .refine((list) => list.length >= SUMMARY_ITEMS.min && list.length <= SUMMARY_ITEMS.max, {
@@ -207,7 +211,11 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
                   ]),
           },
         ),
-        { error: listError('byline', 'expected a list of authors', (input) => asItems(input, 'Alex Smith').flatMap((name) => [`  - name: ${yamlString(name)}`])) },
+        {
+          error: listError('byline', 'expected a list of authors', (input) =>
+            asItems(input, 'Alex Smith').flatMap((name) => [`  - name: ${yamlString(name)}`]),
+          ),
+        },
       )
       .default([]),
     /** First publication; shown and used in metadata only when given. */
@@ -218,7 +226,11 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
     section: text().optional(),
     /** Topic tags. */
     tags: z
-      .array(text(), { error: listError('tags', 'expected a list of topics', (input) => asItems(input, 'Politics', { split: true }).map((t) => `  - ${yamlString(t)}`)) })
+      .array(text(), {
+        error: listError('tags', 'expected a list of topics', (input) =>
+          asItems(input, 'Politics', { split: true }).map((t) => `  - ${yamlString(t)}`),
+        ),
+      })
       .default([]),
     /**
      * Corrections, each a dated notice shown at the end of the article ("Correction, November 28, 2026: …"),
@@ -244,7 +256,11 @@ export function articleSchema<Image extends z.ZodType>(image: Image) {
         z.string({ error: 'expected a list of old slugs' }).regex(SLUG_PATTERN, {
           error: (issue) => `expected old slugs in lowercase words and hyphens, got "${String(issue.input)}"`,
         }),
-        { error: listError('redirectFrom', 'expected a list of old slugs', (input) => asItems(input, 'old-slug').map((slug) => `  - ${slug}`)) },
+        {
+          error: listError('redirectFrom', 'expected a list of old slugs', (input) =>
+            asItems(input, 'old-slug').map((slug) => `  - ${slug}`),
+          ),
+        },
       )
       .default([]),
   });

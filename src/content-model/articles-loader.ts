@@ -132,9 +132,14 @@ export async function checkArticles({ dir, root, production = true }: Options): 
   const absolute = path.resolve(root, dir);
   const listing = await readdir(absolute, { recursive: true });
   // Files and folders that look like entries but would not be published (src/content-model/unread-entries.ts): not checked further.
-  const unread = unreadEntryProblems(dir, listing.map((n) => n.split(path.sep).join('/')));
+  const unread = unreadEntryProblems(
+    dir,
+    listing.map((n) => n.split(path.sep).join('/')),
+  );
   const skipped = new Set(unread.map((p) => p.file));
-  const names = listing.filter((n) => n.endsWith('.md') && !skipped.has(`${dir.replace(/\/+$/, '')}/${n.split(path.sep).join('/')}`)).sort();
+  const names = listing
+    .filter((n) => n.endsWith('.md') && !skipped.has(`${dir.replace(/\/+$/, '')}/${n.split(path.sep).join('/')}`))
+    .sort();
   const problems: EntryProblem[] = [...unread];
   const slugs: { file: string; slug: string; redirectFrom: unknown }[] = [];
   const unfinished: EntryProblem['level'] = production ? 'error' : 'warning';
@@ -194,7 +199,13 @@ export async function checkArticles({ dir, root, production = true }: Options): 
       // The entry's folder, lead photo, body images and body URLs (src/content-model/image-files.ts).
       const image = frontmatter.image as { src?: unknown; alt?: unknown; standIn?: unknown } | undefined;
       const src = image?.src;
-      const fileProblems = await articleFileProblems({ file, entryFile: absoluteFile, articlesDir: absolute, imageSrc: src, body: parsable });
+      const fileProblems = await articleFileProblems({
+        file,
+        entryFile: absoluteFile,
+        articlesDir: absolute,
+        imageSrc: src,
+        body: parsable,
+      });
       problems.push(...fileProblems);
       if (!draft && typeof src === 'string' && !fileProblems.some((p) => p.field === 'image.src')) {
         problems.push(...standinProblems(file, { ...image, src }, await isStandinImage(absoluteFile, src), unfinished));
@@ -203,12 +214,17 @@ export async function checkArticles({ dir, root, production = true }: Options): 
   );
   problems.push(...duplicateSlugs(slugs), ...redirectProblems(slugs));
   // Stable order: by file, then as found.
-  return problems.map((p, i) => [p, i] as const).sort(([a, i], [b, j]) => a.file.localeCompare(b.file, 'en') || i - j).map(([p]) => p);
+  return problems
+    .map((p, i) => [p, i] as const)
+    .sort(([a, i], [b, j]) => a.file.localeCompare(b.file, 'en') || i - j)
+    .map(([p]) => p);
 }
 
 /** A fingerprint of what a schema accepts and fills in (fields, types, defaults), via its JSON Schema. */
 export function schemaDigest(schema: z.ZodType): string {
-  return createHash('sha256').update(JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any' }))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any' })))
+    .digest('hex');
 }
 
 /**
@@ -257,7 +273,12 @@ interface GlobRun {
  */
 async function runGlob(
   context: LoaderContext,
-  { dir, base, generateId, exclude }: { dir: string; base: string; generateId: (opts: { entry: string }) => string; exclude: readonly string[] },
+  {
+    dir,
+    base,
+    generateId,
+    exclude,
+  }: { dir: string; base: string; generateId: (opts: { entry: string }) => string; exclude: readonly string[] },
 ): Promise<GlobRun> {
   for (const entry of context.store.values()) {
     if (!entry.rendered && !entry.deferredRender) context.store.delete(entry.id);
@@ -272,7 +293,10 @@ async function runGlob(
   // Astro's schema check of an entry (which ours should have caught first), named by its file.
   const parseData: LoaderContext['parseData'] = (props) =>
     context.parseData(props).catch((error: Error) => {
-      const entry = path.relative(path.resolve(fileURLToPath(context.config.root), dir), props.filePath ?? '').split(path.sep).join('/');
+      const entry = path
+        .relative(path.resolve(fileURLToPath(context.config.root), dir), props.filePath ?? '')
+        .split(path.sep)
+        .join('/');
       const problem = error.message.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
       throw new EntryParseError(entry, { file: `${dir.replace(/\/+$/, '')}/${entry}`, field: 'frontmatter', problem, level: 'error' });
     });
@@ -288,7 +312,8 @@ async function runGlob(
   for (const entry of context.store.values()) {
     if (reported.has(entry.id)) continue;
     // What Astro rendered must show something (src/content-model/empty-body.ts).
-    if (entry.rendered && showsNothing(entry.rendered.html)) renderProblems.push({ id: entry.id, problem: emptyBodyProblem(file(`${entry.id}/index.md`)) });
+    if (entry.rendered && showsNothing(entry.rendered.html))
+      renderProblems.push({ id: entry.id, problem: emptyBodyProblem(file(`${entry.id}/index.md`)) });
     if (entry.rendered || entry.deferredRender) continue;
     renderProblems.push({ id: entry.id, problem: unrenderedProblem(file(`${entry.id}/index.md`)) });
   }

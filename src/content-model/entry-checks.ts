@@ -138,11 +138,19 @@ export function unknownFieldProblem(key: string, parent: string, known: readonly
  * Schema issues as problems, each named by the exact field path of the issue (the schema's messages never
  * name their field). Given the schema's `fieldPaths`, an unknown field gets the closest known one as a suggestion.
  */
-export function schemaProblems(file: string, data: unknown, issues: readonly z.core.$ZodIssue[], known: readonly string[] = []): EntryProblem[] {
+export function schemaProblems(
+  file: string,
+  data: unknown,
+  issues: readonly z.core.$ZodIssue[],
+  known: readonly string[] = [],
+): EntryProblem[] {
   const problems: EntryProblem[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      const parent = issue.path.filter((k) => typeof k !== 'number').map(String).join('.');
+      const parent = issue.path
+        .filter((k) => typeof k !== 'number')
+        .map(String)
+        .join('.');
       for (const key of issue.keys) {
         problems.push({ file, field: fieldName([...issue.path, key]), problem: unknownFieldProblem(key, parent, known), level: 'error' });
       }
@@ -203,7 +211,12 @@ export function redirectProblems(entries: readonly { file: string; slug: string;
     for (const old of new Set(entry.redirectFrom.filter((o): o is string => typeof o === 'string'))) {
       const live = bySlug.get(old);
       if (live === entry) {
-        problems.push({ file: entry.file, field: 'redirectFrom', problem: `"${old}" is this article's own slug; list only slugs it had before`, level: 'error' });
+        problems.push({
+          file: entry.file,
+          field: 'redirectFrom',
+          problem: `"${old}" is this article's own slug; list only slugs it had before`,
+          level: 'error',
+        });
       } else if (live) {
         problems.push({
           file: entry.file,
@@ -253,12 +266,18 @@ function stringsIn(value: unknown, path: PropertyKey[], out: { path: PropertyKey
  * non-draft entry it would be published. `level` is 'error' for production builds and
  * 'warning' in `astro dev`.
  */
-export function placeholderProblems(file: string, frontmatter: unknown, body: string, level: EntryProblem['level'] = 'error'): EntryProblem[] {
+export function placeholderProblems(
+  file: string,
+  frontmatter: unknown,
+  body: string,
+  level: EntryProblem['level'] = 'error',
+): EntryProblem[] {
   const problems: EntryProblem[] = [];
   const fix = 'write your own text, or keep the entry a draft (draft: true)';
   for (const { path, text } of stringsIn(frontmatter, [], [])) {
     const placeholder = PLACEHOLDER_TEXTS.find((p) => text.includes(p));
-    if (placeholder) problems.push({ file, field: fieldName(path), problem: `still has the template's placeholder "${placeholder}": ${fix}`, level });
+    if (placeholder)
+      problems.push({ file, field: fieldName(path), problem: `still has the template's placeholder "${placeholder}": ${fix}`, level });
   }
   const inBody = PLACEHOLDER_TEXTS.find((p) => body.includes(p));
   if (inBody) problems.push({ file, field: 'body', problem: `still has the template's placeholder "${inBody}": ${fix}`, level });
@@ -286,7 +305,14 @@ export function standinProblems(
     ];
   }
   if (!isStandin && image.alt === STANDIN_ALT) {
-    return [{ file, field: 'image.alt', problem: `describes the stand-in illustration, but "${image.src}" is another picture: say what this photo shows`, level }];
+    return [
+      {
+        file,
+        field: 'image.alt',
+        problem: `describes the stand-in illustration, but "${image.src}" is another picture: say what this photo shows`,
+        level,
+      },
+    ];
   }
   return [];
 }

@@ -31,7 +31,6 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
-
 /** `a` is `b` or inside it (both absolute, normalised). */
 function isInside(a: string, b: string): boolean {
   const relative = path.relative(b, a);

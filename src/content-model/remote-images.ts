@@ -28,14 +28,22 @@ const SHOWN = 80;
 /** A file name to suggest for the downloaded image: the URL's last path segment, or `image.<type>`. */
 export function suggestedName(url: string): string {
   const data = /^\s*data:image\/([a-z0-9.+-]+)/i.exec(url);
-  if (data) return `image.${data[1]!.toLowerCase().replace(/^jpeg$/, 'jpg').replace(/\+.*$/, '')}`;
+  if (data)
+    return `image.${data[1]!
+      .toLowerCase()
+      .replace(/^jpeg$/, 'jpg')
+      .replace(/\+.*$/, '')}`;
   let last = url.split(/[?#]/)[0]!.split(/[/\\]/).pop() ?? '';
   try {
     last = decodeURIComponent(last);
   } catch {
     // Not valid percent-encoding (`50%-off.jpg`): keep it as written.
   }
-  const name = last.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/-{2,}/g, '-').replace(/^[-.]+|-+$/g, '');
+  const name = last
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|-+$/g, '');
   return /\.(jpe?g|png|webp|avif|gif)$/.test(name) ? name : 'image.jpg';
 }
 

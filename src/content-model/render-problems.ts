@@ -38,7 +38,10 @@ export function renderProblem(file: string, message: string): EntryProblem {
   const unwrapped = message.replace(/^\s*Failed to parse Markdown file "[^"]*":\s*/, '');
   // Our plugins write messages for editors already (`<file>: body: image "x.jpg" has no alt text; …`).
   const own = /^[^\n]*?\.md: body: /.exec(unwrapped);
-  const text = unwrapped.slice(own ? own[0].length : 0).replace(/\s+/g, ' ').trim();
+  const text = unwrapped
+    .slice(own ? own[0].length : 0)
+    .replace(/\s+/g, ' ')
+    .trim();
   const hint = HINTS.find((h) => h.test.test(text));
   const problem = hint ? hint.problem(text) : own ? text : `cannot be rendered: ${text || 'unknown error'}`;
   return { file, field: 'body', problem, level: 'error' };
@@ -55,10 +58,20 @@ export function unrenderedProblem(file: string): EntryProblem {
  */
 export function unpublishableRender(file: string, html: string | undefined, readingTime: unknown): EntryProblem | undefined {
   if (html === undefined || html.trim() === '') {
-    return { file, field: 'body', problem: 'has no rendered text: the page would publish an empty article; see the errors above', level: 'error' };
+    return {
+      file,
+      field: 'body',
+      problem: 'has no rendered text: the page would publish an empty article; see the errors above',
+      level: 'error',
+    };
   }
   if (typeof readingTime !== 'number' || !Number.isFinite(readingTime)) {
-    return { file, field: 'body', problem: `has no reading time (got ${String(readingTime)}); is remark-reading-time in astro.config.mjs?`, level: 'error' };
+    return {
+      file,
+      field: 'body',
+      problem: `has no reading time (got ${String(readingTime)}); is remark-reading-time in astro.config.mjs?`,
+      level: 'error',
+    };
   }
   return undefined;
 }

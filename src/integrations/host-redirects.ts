@@ -39,7 +39,8 @@ export default function hostRedirects(options: HostRedirectsOptions = {}): Astro
       },
       'astro:build:done': async ({ dir, logger }) => {
         const rulesFile = fileURLToPath(new URL(RULES_FILE, dir));
-        if (!existsSync(rulesFile)) throw new Error(`host-redirects: ${RULES_FILE} was not built (src/pages/host-redirects.json.ts is missing?)`);
+        if (!existsSync(rulesFile))
+          throw new Error(`host-redirects: ${RULES_FILE} was not built (src/pages/host-redirects.json.ts is missing?)`);
         const rules = JSON.parse(await readFile(rulesFile, 'utf8')) as RedirectRule[];
         await rm(rulesFile);
         const ownFile = fileURLToPath(new URL(NETLIFY_FILE, publicDir));

@@ -79,7 +79,10 @@ export async function precompressDir(dir: string, options: PrecompressDirOptions
       const key = createHash('sha256').update(data).digest('hex');
       used.add(`${key}.gz`).add(`${key}.br`);
       const [gz, br] = [path.join(cacheDir, `${key}.gz`), path.join(cacheDir, `${key}.br`)];
-      const hit = await Promise.all([copyFile(gz, `${file}.gz`), copyFile(br, `${file}.br`)]).then(() => true, () => false);
+      const hit = await Promise.all([copyFile(gz, `${file}.gz`), copyFile(br, `${file}.br`)]).then(
+        () => true,
+        () => false,
+      );
       if (hit) {
         fromCache++;
         return;
@@ -116,7 +119,9 @@ export default function precompress(options: PrecompressOptions = {}): AstroInte
       'astro:build:done': async ({ dir, logger }) => {
         const start = performance.now();
         const { files, fromCache } = await precompressDir(fileURLToPath(dir), { extensions: options.extensions, cacheDir });
-        logger.info(`${files.length} text files → .br + .gz (${fromCache} unchanged, from the cache) in ${Math.round(performance.now() - start)} ms`);
+        logger.info(
+          `${files.length} text files → .br + .gz (${fromCache} unchanged, from the cache) in ${Math.round(performance.now() - start)} ms`,
+        );
       },
     },
   };

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The folder of the index inside the output directory; the search page loads `<base>pagefind/pagefind.js`. */
-export const PAGEFIND_DIR = 'pagefind';
+const PAGEFIND_DIR = 'pagefind';
 
 /**
  * Files Pagefind writes that the site does not use: its ready-made UIs (which need inline styles), highlighter and

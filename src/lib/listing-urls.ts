@@ -9,7 +9,7 @@
 import { withBase } from './urls.ts';
 
 /** Longest name slug we make, in characters (cut at a word boundary). */
-export const MAX_NAME_SLUG_LENGTH = 80;
+const MAX_NAME_SLUG_LENGTH = 80;
 
 /**
  * The one slug of a section, topic or author name, for its URL: `"Politics"` → `politics`,
@@ -23,9 +23,17 @@ export const MAX_NAME_SLUG_LENGTH = 80;
  * (see src/lib/listings.ts for which spelling it shows). Idempotent: a slug is its own slug.
  */
 export function nameSlug(name: string): string {
-  const folded = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss').replace(/(\p{L})['’](\p{L})/gu, '$1$2');
+  const folded = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/(\p{L})['’](\p{L})/gu, '$1$2');
   const codePoints = (s: string) => [...s].map((c) => (/[a-z0-9]/.test(c) ? c : `u${c.codePointAt(0)!.toString(16)}`)).join('');
-  let words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(codePoints);
+  let words = folded
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map(codePoints);
   if (words.length === 0) words = [codePoints([...folded].filter((c) => c.trim() !== '').join(''))].filter(Boolean);
   if (words.length === 0) throw new Error(`cannot make a URL slug of the name "${name}": it has no visible character`);
   let slug = '';

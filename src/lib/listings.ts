@@ -33,7 +33,11 @@ export interface Group<T> {
  * one has that slug (the configured section names), else the spelling most articles use, ties going to the
  * newest article's. Groups come in order of their newest article; articles keep the input order.
  */
-export function groupByName<T extends Listable>(articles: readonly T[], namesOf: (a: T) => readonly string[], preferred: readonly string[] = []): Group<T>[] {
+export function groupByName<T extends Listable>(
+  articles: readonly T[],
+  namesOf: (a: T) => readonly string[],
+  preferred: readonly string[] = [],
+): Group<T>[] {
   const groups = new Map<string, { articles: T[]; counts: Map<string, number> }>();
   for (const article of articles) {
     const seen = new Set<string>();
@@ -98,7 +102,7 @@ export function authorUrl<T extends Listable>(group: Group<T>): string | undefin
 }
 
 /** Year, month (1–12) and day of a moment in a time zone. */
-export function dateParts(date: Date, timeZone: string): { year: number; month: number; day: number } {
+function dateParts(date: Date, timeZone: string): { year: number; month: number; day: number } {
   const parts = partsFormatter(timeZone).formatToParts(date);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return { year: get('year'), month: get('month'), day: get('day') };
@@ -126,7 +130,10 @@ export function archiveMonths<T extends Listable>(articles: readonly T[], timeZo
   const months = new Map<string, ArchiveMonth<T>>();
   const dated = articles.filter((a) => a.data.published !== undefined);
   // Oldest first; ties by headline, then slug, so the order never depends on the file system.
-  dated.sort((a, b) => a.data.published!.getTime() - b.data.published!.getTime() || a.data.title.localeCompare(b.data.title, 'en') || (a.id < b.id ? -1 : 1));
+  dated.sort(
+    (a, b) =>
+      a.data.published!.getTime() - b.data.published!.getTime() || a.data.title.localeCompare(b.data.title, 'en') || (a.id < b.id ? -1 : 1),
+  );
   for (const article of dated) {
     const { year, month } = dateParts(article.data.published!, timeZone);
     const key = `${year}-${month}`;
@@ -169,7 +176,12 @@ export function earlierInSection<T extends Listable>(articles: readonly T[], cou
   const earlier = new Map<string, T[]>();
   for (const list of bySection.values()) {
     // Newest first by date, ties by headline and slug: "before" is well defined.
-    list.sort((a, b) => b.data.published!.getTime() - a.data.published!.getTime() || a.data.title.localeCompare(b.data.title, 'en') || (a.id < b.id ? -1 : 1));
+    list.sort(
+      (a, b) =>
+        b.data.published!.getTime() - a.data.published!.getTime() ||
+        a.data.title.localeCompare(b.data.title, 'en') ||
+        (a.id < b.id ? -1 : 1),
+    );
     list.forEach((article, i) => earlier.set(article.id, list.slice(i + 1, i + 1 + count)));
   }
   return earlier;

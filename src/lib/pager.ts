@@ -7,11 +7,14 @@
  */
 export function pageWindow(current: number, last: number, all = false): (number | undefined)[] {
   if (all || last <= 7) return Array.from({ length: last }, (_, i) => i + 1);
-  const shown = [...new Set([1, ...[-2, -1, 0, 1, 2].map((d) => current + d), last])].filter((n) => n >= 1 && n <= last).sort((a, b) => a - b);
+  const shown = [...new Set([1, ...[-2, -1, 0, 1, 2].map((d) => current + d), last])]
+    .filter((n) => n >= 1 && n <= last)
+    .sort((a, b) => a - b);
   const items: (number | undefined)[] = [];
   for (const n of shown) {
     const prev = items.at(-1);
-    if (prev !== undefined && n - prev === 2) items.push(prev + 1); // a gap of one page: show it, not "…"
+    if (prev !== undefined && n - prev === 2)
+      items.push(prev + 1); // a gap of one page: show it, not "…"
     else if (prev !== undefined && n - prev > 2) items.push(undefined);
     items.push(n);
   }

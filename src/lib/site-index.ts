@@ -80,7 +80,11 @@ export function getSiteIndex(): Promise<SiteIndex> {
 /** Build warnings (once per build): spellings that share a page, sections missing from the editorial order. */
 function warnAbout(sections: Group<Article>[], topics: Group<Article>[], authors: Group<Article>[]): void {
   const file = (a: Article) => a.filePath ?? a.id;
-  for (const [field, groups, namesOf] of [['section', sections, sectionOf], ['tags', topics, topicsOf], ['byline', authors, authorsOf]] as const) {
+  for (const [field, groups, namesOf] of [
+    ['section', sections, sectionOf],
+    ['tags', topics, topicsOf],
+    ['byline', authors, authorsOf],
+  ] as const) {
     for (const group of spellingClashes(groups)) {
       const odd = group.articles.find((a) => namesOf(a).some((n) => n !== group.name && nameSlug(n) === group.slug));
       console.warn(

@@ -9,7 +9,10 @@ import { sitemapPages, type SitemapPage } from '../publishing/sitemap-pages.ts';
 import { xmlResponse } from '../publishing/feeds.ts';
 
 export const getStaticPaths = (async () =>
-  splitSitemap(await sitemapPages(import.meta.env.BASE_URL)).map((pages, n) => ({ params: { n: String(n) }, props: { pages } }))) satisfies GetStaticPaths;
+  splitSitemap(await sitemapPages(import.meta.env.BASE_URL)).map((pages, n) => ({
+    params: { n: String(n) },
+    props: { pages },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ pages: SitemapPage[] }> = ({ site, props: { pages } }) =>
   xmlResponse(sitemapXml(pages.map((p) => ({ loc: absoluteUrl(p.path, site!.href), lastmod: p.lastmod }))));

@@ -200,7 +200,10 @@ export function loadCardFonts(texts: readonly { text: string; weight: number }[]
  */
 export function textDirection(text: string): 'rtl' | 'ltr' {
   const first = /\p{L}/u.exec(text)?.[0];
-  return first && /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u.test(first)
+  return first &&
+    /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u.test(
+      first,
+    )
     ? 'rtl'
     : 'ltr';
 }
@@ -249,7 +252,16 @@ function emojiPicture(grapheme: string, color: string): Promise<string> {
         {
           type: 'div',
           props: {
-            style: { display: 'flex', width: EMOJI_BOX, height: EMOJI_BOX, alignItems: 'center', justifyContent: 'center', fontSize: EMOJI_BOX * 0.92, lineHeight: 1, color },
+            style: {
+              display: 'flex',
+              width: EMOJI_BOX,
+              height: EMOJI_BOX,
+              alignItems: 'center',
+              justifyContent: 'center',
+              fontSize: EMOJI_BOX * 0.92,
+              lineHeight: 1,
+              color,
+            },
             children: grapheme,
           },
         } as never,

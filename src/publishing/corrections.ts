@@ -28,7 +28,11 @@ export function oldestFirst<T extends Correction>(corrections: readonly T[]): T[
 
 /** The notices to show, oldest first: "Correction, November 28, 2026: …". */
 export function correctionNotices(corrections: readonly Correction[], locale: string, timeZone: string): CorrectionNotice[] {
-  return oldestFirst(corrections).map((c) => ({ label: `${CORRECTION_LABEL}, ${formatDate(c.date, locale, timeZone)}`, date: c.date, text: c.text }));
+  return oldestFirst(corrections).map((c) => ({
+    label: `${CORRECTION_LABEL}, ${formatDate(c.date, locale, timeZone)}`,
+    date: c.date,
+    text: c.text,
+  }));
 }
 
 /** The date of the latest correction, or undefined when there is none. */

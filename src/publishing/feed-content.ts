@@ -78,14 +78,16 @@ export function feedContentHtml(input: FeedContentInput): string {
         ...(caption.length > 0 ? [el('figcaption', {}, caption)] : []),
       ]),
       el('h2', {}, [txt('Key points')]),
-      el('ul', {}, input.summary.map((point) => el('li', {}, [txt(point)]))),
+      el(
+        'ul',
+        {},
+        input.summary.map((point) => el('li', {}, [txt(point)])),
+      ),
       ...(body.children as ElementContent[]),
       ...(input.corrections && input.corrections.notices.length > 0
         ? [
             el('h2', {}, [txt(input.corrections.heading)]),
-            ...input.corrections.notices.map((n) =>
-              el('p', {}, [el('strong', {}, [txt(`${n.label}:`)]), txt(` ${n.text}`)]),
-            ),
+            ...input.corrections.notices.map((n) => el('p', {}, [el('strong', {}, [txt(`${n.label}:`)]), txt(` ${n.text}`)])),
           ]
         : []),
     ],

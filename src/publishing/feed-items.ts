@@ -31,7 +31,12 @@ export async function getFeedItems(list?: readonly Article[]): Promise<FeedItem[
     articles.map(async (article) => {
       const { data } = article;
       const url = articleUrl(article.id);
-      const image = await getImage({ src: data.image.src, width: Math.min(1200, imageSize(data.image.src).width), format: 'jpeg', quality: 80 });
+      const image = await getImage({
+        src: data.image.src,
+        width: Math.min(1200, imageSize(data.image.src).width),
+        format: 'jpeg',
+        quality: 80,
+      });
       const imageUrl = absolute(image.src);
       return {
         url,

@@ -121,12 +121,7 @@ export async function fitFeed<T>(
  * The channel of a feed of this site: the site's own (`section` undefined) or a section's. `site` is the origin,
  * `base` the base path; `paths` are the site paths of the page it stands for and of its two documents.
  */
-export function feedChannel(
-  site: string,
-  base: string,
-  paths: { home: string; rss: string; json: string },
-  section?: string,
-): FeedChannel {
+export function feedChannel(site: string, base: string, paths: { home: string; rss: string; json: string }, section?: string): FeedChannel {
   const url = (path: string) => absoluteUrl(path, site);
   return {
     title: section === undefined ? SITE.name : `${SITE.name}: ${section}`,

@@ -84,7 +84,10 @@ function inlineParts(node: MdNodes): string[] {
   };
   if ('children' in node) for (const child of node.children) walk(child as MdNodes);
   // Keep a part unless raw HTML surrounds it: text between two tags may be the HTML's own content.
-  return parts.filter((p) => !(p.afterHtml && p.beforeHtml)).map((p) => normalise(p.text)).filter(Boolean);
+  return parts
+    .filter((p) => !(p.afterHtml && p.beforeHtml))
+    .map((p) => normalise(p.text))
+    .filter(Boolean);
 }
 
 /** The body's texts, in document order; then the footnotes that are referred to, marked `anywhere`. */
@@ -182,7 +185,13 @@ function quote(text: string, max = 80): string {
  * The nothing-lost check for one article: its entry (file, shown fields, markdown body) against its
  * built page (`html`, undefined when no page was written). At most one problem: the first text missing.
  */
-export function nothingLostProblems(entry: { file: string; page: string; fields: ShownFields; body: string; html: string | undefined }): EntryProblem[] {
+export function nothingLostProblems(entry: {
+  file: string;
+  page: string;
+  fields: ShownFields;
+  body: string;
+  html: string | undefined;
+}): EntryProblem[] {
   const { file, page } = entry;
   if (entry.html === undefined) return [{ file, field: 'slug', problem: `no page was built at ${page}`, level: 'error' }];
   const text = articleText(entry.html);

@@ -47,5 +47,8 @@ export const sitemapFile = (n: number) => `sitemap-${n}.xml`;
 
 /** The newest of some dates, or undefined when there is none. */
 export function newest(dates: readonly (Date | undefined)[]): Date | undefined {
-  return dates.reduce<Date | undefined>((max, d) => (d !== undefined && (max === undefined || d.getTime() > max.getTime()) ? d : max), undefined);
+  return dates.reduce<Date | undefined>(
+    (max, d) => (d !== undefined && (max === undefined || d.getTime() > max.getTime()) ? d : max),
+    undefined,
+  );
 }

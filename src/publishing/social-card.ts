@@ -60,14 +60,14 @@ export async function cardOverlaySvg(headline: string, siteName: string): Promis
     },
     [
       // Text block anchored to the bottom-left margin, growing upwards as the headline gets longer.
-      h(
-        'div',
-        { position: 'absolute', left: MARGIN_X, right: MARGIN_X, bottom: MARGIN_Y, display: 'flex', flexDirection: 'column' },
-        [
-          h('div', { display: 'flex', fontSize: 28, fontWeight: 600, letterSpacing: 1, color: '#f3d9a4', marginBottom: 18 }, siteName),
-          h('div', { display: 'flex', fontSize: size, fontWeight: 700, lineHeight: `${Math.round(size * 1.15)}px`, direction: textDirection(text) }, text),
-        ],
-      ),
+      h('div', { position: 'absolute', left: MARGIN_X, right: MARGIN_X, bottom: MARGIN_Y, display: 'flex', flexDirection: 'column' }, [
+        h('div', { display: 'flex', fontSize: 28, fontWeight: 600, letterSpacing: 1, color: '#f3d9a4', marginBottom: 18 }, siteName),
+        h(
+          'div',
+          { display: 'flex', fontSize: size, fontWeight: 700, lineHeight: `${Math.round(size * 1.15)}px`, direction: textDirection(text) },
+          text,
+        ),
+      ]),
     ],
   );
   return satori(tree as never, {
@@ -92,9 +92,19 @@ export interface RenderOptions {
 }
 
 /** Render the card as a JPEG from the lead photo's file. */
-export async function renderSocialCard(photoPath: string, headline: string, siteName: string, options: RenderOptions = {}): Promise<Buffer> {
+export async function renderSocialCard(
+  photoPath: string,
+  headline: string,
+  siteName: string,
+  options: RenderOptions = {},
+): Promise<Buffer> {
   const [overlay, photo] = await Promise.all([cardOverlaySvg(headline, siteName), readFile(photoPath)]);
-  const draw = () => sharp(photo).resize(CARD_WIDTH, CARD_HEIGHT, CROP).composite([{ input: Buffer.from(overlay) }]).jpeg(JPEG).toBuffer();
+  const draw = () =>
+    sharp(photo)
+      .resize(CARD_WIDTH, CARD_HEIGHT, CROP)
+      .composite([{ input: Buffer.from(overlay) }])
+      .jpeg(JPEG)
+      .toBuffer();
   if (!options.cacheDir) return draw();
 
   const key = createHash('sha256')

@@ -93,9 +93,11 @@ export function startSearch(): void {
       const count = found.results.length;
       const what = query ? ` for “${query}”` : '';
       const where = section ? ` in ${section}` : '';
-      status!.textContent = count === 0 ? `No articles found${what}${where}.` : `${count} ${count === 1 ? 'article' : 'articles'}${what}${where}`;
+      status!.textContent =
+        count === 0 ? `No articles found${what}${where}.` : `${count} ${count === 1 ? 'article' : 'articles'}${what}${where}`;
     } catch {
-      if (run === generation) status!.textContent = 'Search could not be loaded. Please reload the page, or browse the sections and the archive.';
+      if (run === generation)
+        status!.textContent = 'Search could not be loaded. Please reload the page, or browse the sections and the archive.';
     }
   }
 

@@ -57,7 +57,9 @@ describe.skipIf(noBrowser)('corrections and renamed articles in Chromium', () =>
     return page.evaluate(async (tags) => {
       // @ts-expect-error axe is injected above
       const results = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-      return (results.violations as { id: string; nodes: { target: string[] }[] }[]).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      return (results.violations as { id: string; nodes: { target: string[] }[] }[]).map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
     }, AXE_TAGS);
   }
 

@@ -16,7 +16,10 @@ import { ROOT } from '../support/paths.ts';
 const source = readFileSync(path.join(ROOT, FIXTURE_SETS.editorial, 'hostile-markup/index.md'), 'utf8');
 const VECTORS = [...new Set([...source.matchAll(/Before vector (\d+)\./g)].map((m) => m[1]!))];
 /** Frontmatter fields carrying an injection attempt. */
-const FRONTMATTER_VECTORS = source.split('\n---')[0]!.split('\n').filter((l) => /<|onerror|"/.test(l) && /__pwned|alert/.test(l)).length;
+const FRONTMATTER_VECTORS = source
+  .split('\n---')[0]!
+  .split('\n')
+  .filter((l) => /<|onerror|"/.test(l) && /__pwned|alert/.test(l)).length;
 
 describe.skipIf(noBrowser)('hostile markup in Chromium', () => {
   let browser: Browser;

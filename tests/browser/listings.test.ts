@@ -63,7 +63,9 @@ describe.skipIf(noBrowser)('listings fixture in Chromium', () => {
   async function open(page: Page, urlPath: string) {
     await page.addInitScript(() => {
       window.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+      );
     });
     const response = await page.goto(server.origin + urlPath, { waitUntil: 'load' });
     return response!.status();
@@ -76,7 +78,10 @@ describe.skipIf(noBrowser)('listings fixture in Chromium', () => {
     const page = await context.newPage();
     expect(await open(page, urlPath)).toBe(urlPath === '/no-such-page/' ? 404 : 200);
     await settle(page);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'overflow at 320 px').toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      'overflow at 320 px',
+    ).toBeLessThanOrEqual(0);
     const found: Record<string, string[]> = {};
     for (const viewport of VIEWPORTS) {
       for (const scheme of SCHEMES) {
@@ -143,7 +148,9 @@ describe.skipIf(noBrowser)('listings fixture in Chromium', () => {
             window.scrollTo(0, 0);
             await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
           });
-          const broken = await page.$$eval('img', (imgs) => imgs.filter((i) => !(i.complete && i.naturalWidth > 0)).map((i) => i.currentSrc));
+          const broken = await page.$$eval('img', (imgs) =>
+            imgs.filter((i) => !(i.complete && i.naturalWidth > 0)).map((i) => i.currentSrc),
+          );
           expect(broken).toEqual([]);
           await page.screenshot({ path: path.join(SCREENSHOTS, `listings-${name}-${viewport.width}-${scheme}.png`), fullPage: true });
           await context.close();

@@ -28,7 +28,10 @@ describe.skipIf(noBrowser)('print', () => {
 
   it('hides the site chrome and the share button', async () => {
     for (const selector of ['.skip-link', '.site-header', '.site-footer', '.share']) {
-      await expect(page.locator(selector).evaluate((el) => getComputedStyle(el).display), selector).resolves.toBe('none');
+      await expect(
+        page.locator(selector).evaluate((el) => getComputedStyle(el).display),
+        selector,
+      ).resolves.toBe('none');
     }
   });
 

@@ -65,7 +65,9 @@ describe.skipIf(noBrowser)('quality gates in Chromium', () => {
     await page.addInitScript(() => {
       window.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) => {
-        window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
+        window.__cspViolations.push(
+          `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`,
+        );
       });
     });
     if (stay) {
@@ -89,9 +91,9 @@ describe.skipIf(noBrowser)('quality gates in Chromium', () => {
     return page.evaluate(async (tags) => {
       // @ts-expect-error axe is injected above
       const results = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-      return (results.violations as { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[]).map(
-        (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`,
-      );
+      return (
+        results.violations as { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[]
+      ).map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`);
     }, AXE_TAGS);
   }
 
@@ -164,7 +166,9 @@ describe.skipIf(noBrowser)('quality gates in Chromium', () => {
     const page = await context.newPage();
     await open(page, '/', servers.get(BUILDS.at(-1)!.name)!);
     // Through the CSSOM, which the page's CSP does not govern: dark text on the dark background, in dark mode only.
-    await page.evaluate(() => document.styleSheets[0]!.insertRule('@media (prefers-color-scheme: dark) { main h2, main h2 a { color: #111 !important; } }'));
+    await page.evaluate(() =>
+      document.styleSheets[0]!.insertRule('@media (prefers-color-scheme: dark) { main h2, main h2 a { color: #111 !important; } }'),
+    );
     const found = await axeEverywhere(page);
     expect(Object.entries(found).map(([where, v]) => [where, v.some((x) => x.startsWith('color-contrast'))])).toEqual(
       VIEWPORTS.flatMap((v) => SCHEMES.map((scheme) => [`${v.width}px, ${scheme}`, scheme === 'dark'])),

@@ -30,7 +30,12 @@ declare global {
 type Server = { origin: string; close(): Promise<void> };
 const serve = (dir: string, base: string): Promise<Server> => (noNginx ? serveStatic(dir, base) : startNginx(dir, base));
 
-const wordsOf = (text: string) => text.toLowerCase().replace(/[^a-z\s]/g, '').split(/\s+/).filter(Boolean);
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z\s]/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
 
 /**
  * A phrase a reader would remember from an article and type (lowercase, no punctuation): the `n` consecutive words
@@ -62,7 +67,9 @@ async function watch(page: Page) {
   });
   await page.addInitScript(() => {
     window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+    );
   });
   return async () => [...problems, ...(await page.evaluate(() => window.__cspViolations))];
 }
@@ -133,7 +140,9 @@ describe.skipIf(noBrowser)('search in Chromium', () => {
       expect(first!.marks.length).toBeGreaterThan(0);
       expect(page.url()).toBe(`${server.origin}/search/?q=${encodeURIComponent(phrase).replace(/%20/g, '+')}`);
     }
-    console.log(`[search] page, Pagefind and three queries over 300 articles: ${bytes.reduce((a, b) => a + b, 0)} bytes in ${bytes.length} responses`);
+    console.log(
+      `[search] page, Pagefind and three queries over 300 articles: ${bytes.reduce((a, b) => a + b, 0)} bytes in ${bytes.length} responses`,
+    );
     expect(await problems()).toEqual([]);
     await page.close();
   });
@@ -155,10 +164,16 @@ describe.skipIf(noBrowser)('search in Chromium', () => {
     const page = await browser.newPage();
     const problems = await watch(page);
     // The most common word of the generated prose is in nearly every article.
-    const common = articles[0]!.paragraphs.join(' ').toLowerCase().replace(/[^a-z\s]/g, '').split(/\s+/);
+    const common = articles[0]!.paragraphs
+      .join(' ')
+      .toLowerCase()
+      .replace(/[^a-z\s]/g, '')
+      .split(/\s+/);
     const word = [...common].sort((a, b) => common.filter((w) => w === b).length - common.filter((w) => w === a).length)[0]!;
     await page.goto(`${server.origin}/search/?q=${word}&section=Sport`);
-    await page.waitForFunction(() => document.querySelector('.search-status')?.textContent?.includes('in Sport'), null, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('.search-status')?.textContent?.includes('in Sport'), null, {
+      timeout: 15_000,
+    });
     expect(await page.inputValue('#search-query')).toBe(word);
     expect(await page.inputValue('#search-section')).toBe('Sport');
     const options = await page.$$eval('#search-section option', (os) => os.map((o) => o.textContent));
@@ -241,7 +256,10 @@ describe.skipIf(noBrowser)('search in Chromium', () => {
     expect(first?.href).toBe('/news/articles/market-opens-new-hall/');
     const requests = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
     expect(requests.filter((p) => p.includes('pagefind')).every((p) => p.startsWith('/news/pagefind/'))).toBe(true);
-    await Promise.all([page.waitForURL(`${news.origin}/news/articles/market-opens-new-hall/`), page.click('.search-results > li:first-child h2 a')]);
+    await Promise.all([
+      page.waitForURL(`${news.origin}/news/articles/market-opens-new-hall/`),
+      page.click('.search-results > li:first-child h2 a'),
+    ]);
     expect(await problems()).toEqual([]);
     await page.close();
   });

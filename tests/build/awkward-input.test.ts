@@ -29,7 +29,9 @@ const filesIn = (dir: string, ext: RegExp) =>
 /** Every build the suite made that has a dist: the site, and the fixture sets that built. */
 const BUILDS: { name: string; dir: string }[] = [
   { name: 'site', dir: SITE_DIR },
-  ...(Object.keys(FIXTURE_SETS) as FixtureSet[]).map((name) => ({ name, dir: fixtureSiteDir(name) })).filter((b) => existsSync(path.join(b.dir, 'index.html'))),
+  ...(Object.keys(FIXTURE_SETS) as FixtureSet[])
+    .map((name) => ({ name, dir: fixtureSiteDir(name) }))
+    .filter((b) => existsSync(path.join(b.dir, 'index.html'))),
 ];
 
 describe('the awkward fixture set', () => {
@@ -93,7 +95,13 @@ describe('control characters: removed everywhere, words kept', () => {
     expect(text(select('title', p))).toMatch(/^Budget vote delayed by a late amendment/);
     expect(text(select('.standfirst', p))).toContain('Councillors will meet again on Monday.');
     const points = selectAll('main li', p).map((li) => text(li));
-    expect(points).toEqual(expect.arrayContaining(['The vote was due on Thursday.', 'A late amendment sent it back to committee.', 'The chair said so, and left.']));
+    expect(points).toEqual(
+      expect.arrayContaining([
+        'The vote was due on Thursday.',
+        'A late amendment sent it back to committee.',
+        'The chair said so, and left.',
+      ]),
+    );
     const figure = select('main figure', p);
     expect(attr(select('img', figure), 'alt')).toBe('Councillors in the chamber.');
     expect(norm(text(select('figcaption', figure)))).toBe('The chamber on Thursday. Jane Doe/Example Agency');
@@ -133,7 +141,12 @@ describe('control characters: removed everywhere, words kept', () => {
   it('the JSON feed carries the same clean text', () => {
     const feed = JSON.parse(readFileSync(path.join(AWKWARD, 'feed.json'), 'utf8'));
     const item = feed.items.find((i: { url: string }) => i.url.includes(slug));
-    expect(item).toMatchObject({ title: 'Budget vote delayed by a late amendment', summary: 'Councillors will meet again on Monday.', authors: [{ name: 'Alex Smith' }], tags: ['budget', 'council'] });
+    expect(item).toMatchObject({
+      title: 'Budget vote delayed by a late amendment',
+      summary: 'Councillors will meet again on Monday.',
+      authors: [{ name: 'Alex Smith' }],
+      tags: ['budget', 'council'],
+    });
     expect(norm(item.content_html)).toContain('The chair said so, and left.');
   });
 });

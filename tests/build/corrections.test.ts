@@ -51,7 +51,10 @@ describe('the corrected article page', () => {
     expect(attr(section, 'ariaLabelledBy')).toBe(attr(select('h2', section), 'id'));
     const notices = selectAll('p.correction', section);
     expect(notices.map((n) => text(n))).toEqual([`Correction, November 21, 2026: ${FIRST}`, `Correction, November 28, 2026: ${SECOND}`]);
-    expect(notices.map((n) => attr(select('strong time', n), 'dateTime'))).toEqual(['2026-11-21T12:00:00.000Z', '2026-11-28T16:30:00.000Z']);
+    expect(notices.map((n) => attr(select('strong time', n), 'dateTime'))).toEqual([
+      '2026-11-21T12:00:00.000Z',
+      '2026-11-28T16:30:00.000Z',
+    ]);
   });
 
   it('signals the update and the latest correction by the byline, linking to the notices', () => {
@@ -108,7 +111,12 @@ describe('the corrected article page', () => {
 
   it('is valid HTML and within the page-weight budget', async () => {
     const validator = new HtmlValidate(config);
-    for (const file of [`articles/${CORRECTED}/index.html`, 'articles/school-survey-results/index.html', 'index.html', 'articles/harbour-bridge-to-reopen/index.html']) {
+    for (const file of [
+      `articles/${CORRECTED}/index.html`,
+      'articles/school-survey-results/index.html',
+      'index.html',
+      'articles/harbour-bridge-to-reopen/index.html',
+    ]) {
       const report = await validator.validateFile(path.join(DIR, file));
       const errors = report.results.flatMap((r) => r.messages.filter((m) => m.severity === 2));
       expect(errors.length ? formatterFactory('text')(report.results) : '', file).toBe('');
@@ -124,7 +132,9 @@ describe('feeds of corrected articles (feedsmith)', () => {
   const jsonItem = (slug: string) => json.items!.find((i) => i.url === url(slug))!;
 
   it('RSS dates each revised item with atom:updated, the latest update or correction; unrevised items have none', () => {
-    expect(rss.items!.map((i) => i.link)).toEqual(['market-opens-new-hall', CORRECTED, 'library-hours-extended', 'school-survey-results'].map(url));
+    expect(rss.items!.map((i) => i.link)).toEqual(
+      ['market-opens-new-hall', CORRECTED, 'library-hours-extended', 'school-survey-results'].map(url),
+    );
     expect(rssItem(CORRECTED).atom?.updated).toBe('2026-11-28T16:30:00.000Z');
     expect(rssItem('library-hours-extended').atom?.updated).toBe('2026-10-02T10:00:00.000Z');
     expect(rssItem('school-survey-results').atom?.updated).toBe('2026-09-03T15:00:00.000Z');
@@ -179,7 +189,10 @@ describe('redirect rules and the redirect page, under a base path', () => {
   const sha256 = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 
   it('writes _redirects and the nginx include with the base, and removes the rules list it made them from', () => {
-    const lines = (file: string) => readFileSync(path.join(DIR, file), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    const lines = (file: string) =>
+      readFileSync(path.join(DIR, file), 'utf8')
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#'));
     expect(lines('_redirects')).toEqual([
       '/news/articles/harbour-bridge-to-reopen /news/articles/harbour-bridge-reopens/ 301',
       '/news/articles/harbour-bridge-to-reopen/ /news/articles/harbour-bridge-reopens/ 301',
@@ -202,6 +215,7 @@ describe('redirect rules and the redirect page, under a base path', () => {
     expect(scripts.map((s) => text(s)).join()).toContain('location.hash');
     const csp = attr(select('meta[http-equiv="content-security-policy" i]', tree), 'content')!;
     const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src'))!;
-    for (const script of scripts) expect(scriptSrc).toContain(sha256(String((script.children[0] as { value?: string } | undefined)?.value ?? '')));
+    for (const script of scripts)
+      expect(scriptSrc).toContain(sha256(String((script.children[0] as { value?: string } | undefined)?.value ?? '')));
   });
 });

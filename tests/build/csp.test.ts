@@ -37,8 +37,10 @@ describe.each(pages)('CSP of %s', (_, page) => {
     const head = select('head', tree)!;
     const before = head.children.slice(0, head.children.indexOf(metas[0]!));
     // JSON-LD is a data block, not a script: CSP does not apply to it.
-    const loads = selectAll('script, style, link[rel~=stylesheet], link[rel=modulepreload]', { type: 'root', children: before } as Root)
-      .filter((el) => !/json/.test(String(el.properties.type ?? '')));
+    const loads = selectAll('script, style, link[rel~=stylesheet], link[rel=modulepreload]', {
+      type: 'root',
+      children: before,
+    } as Root).filter((el) => !/json/.test(String(el.properties.type ?? '')));
     expect(loads.map((el) => el.tagName)).toEqual([]);
   });
 
@@ -52,7 +54,10 @@ describe.each(pages)('CSP of %s', (_, page) => {
       expect(sources, name).not.toContain("'unsafe-inline'");
       expect(sources, name).not.toContain("'unsafe-eval'");
       expect(sources, name).not.toContain('*');
-      expect(sources.filter((s) => /^(https?:|data:|blob:)/.test(s)), name).toEqual([]);
+      expect(
+        sources.filter((s) => /^(https?:|data:|blob:)/.test(s)),
+        name,
+      ).toEqual([]);
     }
   });
 

@@ -92,17 +92,26 @@ for (const deploy of DEPLOYS) {
       expect(articles.length).toBeGreaterThan(0);
       for (const page of builtPages(dir, base)) expect(reached, `not linked from anywhere: ${page}`).toContain(page);
       // Every article is linked from the site itself, not only reached through an old URL's redirect.
-      const linked = new Set(site.references.filter((r) => !redirects.includes(r.from) && r.from !== r.url.pathname).map((r) => r.url.pathname));
+      const linked = new Set(
+        site.references.filter((r) => !redirects.includes(r.from) && r.from !== r.url.pathname).map((r) => r.url.pathname),
+      );
       for (const page of articles) expect(linked.has(page), `not linked from the site: ${page}`).toBe(true);
       // …and every redirect leads to a live article page.
       for (const page of redirects) {
         // A 301 from the host rules (deploy/nginx.conf includes them), or the redirect page's link.
-        const to = site.references.filter((r) => r.from === page && (r.kind === 'a[href]' || r.kind === 'location')).map((r) => r.url.pathname);
-        expect(to.filter((p) => articles.includes(p)), page).toHaveLength(1);
+        const to = site.references
+          .filter((r) => r.from === page && (r.kind === 'a[href]' || r.kind === 'location'))
+          .map((r) => r.url.pathname);
+        expect(
+          to.filter((p) => articles.includes(p)),
+          page,
+        ).toHaveLength(1);
       }
       // Feeds, sitemaps, manifest: every such file the build wrote is reachable too. (Not the search index under
       // pagefind/: the search page's script fetches it, and the next test fetches it the same way.)
-      const data = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(xml|json|webmanifest|txt)$/.test(f) && !f.startsWith('pagefind/'));
+      const data = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+        (f) => /\.(xml|json|webmanifest|txt)$/.test(f) && !f.startsWith('pagefind/'),
+      );
       for (const file of data) expect(reached, `not linked from anywhere: ${file}`).toContain(base + file);
       // Every article page's lead picture offers its AVIF and WebP candidates, and the crawl fetched them.
       for (const page of articles) {
@@ -118,7 +127,12 @@ for (const deploy of DEPLOYS) {
       const [language] = Object.values(languages);
       const index = readdirSync(path.join(dir, 'pagefind', 'index'));
       const fragments = readdirSync(path.join(dir, 'pagefind', 'fragment'));
-      for (const file of [`wasm.${language!.wasm}.pagefind`, `pagefind.${language!.hash}.pf_meta`, `index/${index[0]}`, `fragment/${fragments[0]}`]) {
+      for (const file of [
+        `wasm.${language!.wasm}.pagefind`,
+        `pagefind.${language!.hash}.pf_meta`,
+        `index/${index[0]}`,
+        `fragment/${fragments[0]}`,
+      ]) {
         const res = await rawGet(nginx.origin, `${base}pagefind/${file}`, {});
         expect(res.status, file).toBe(200);
         expect(res.body.equals(readFileSync(path.join(dir, 'pagefind', file))), file).toBe(true);
@@ -192,7 +206,9 @@ for (const deploy of DEPLOYS) {
       const hashed = [...site.fetched.values()].filter((f) => f.path.startsWith(`${base}_astro/`));
       expect(hashed.length).toBeGreaterThan(0);
       for (const f of site.fetched.values()) {
-        const expected = f.path.startsWith(`${base}_astro/`) ? 'public, max-age=31536000, immutable' : 'public, max-age=300, must-revalidate';
+        const expected = f.path.startsWith(`${base}_astro/`)
+          ? 'public, max-age=31536000, immutable'
+          : 'public, max-age=300, must-revalidate';
         expect(f.headers.get('cache-control'), f.path).toBe(expected);
       }
     });

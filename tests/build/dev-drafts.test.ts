@@ -59,7 +59,10 @@ describe('astro dev', () => {
     const deadline = Date.now() + 90_000;
     for (;;) {
       if (dev.exitCode !== null) throw new Error(`astro dev exited (${dev.exitCode}):\n${log}`);
-      const ok = await fetch(`${origin}/`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${origin}/`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline) throw new Error(`astro dev did not start:\n${log}`);
       await new Promise((r) => setTimeout(r, 250));
@@ -91,7 +94,9 @@ describe('astro dev', () => {
   it('lists drafts and scheduled articles on the front page', async () => {
     const { page } = await get('/');
     const links = selectAll('main a', page).map((a) => attr(a, 'href'));
-    expect(links).toEqual(expect.arrayContaining(['/articles/draft-article/', '/articles/scheduled-article/', '/articles/published-article/']));
+    expect(links).toEqual(
+      expect.arrayContaining(['/articles/draft-article/', '/articles/scheduled-article/', '/articles/published-article/']),
+    );
   });
   /** Asks for a page until `done` holds for it (the dev server reloads content a moment after a save). */
   const until = async (p: string, done: (page: ReturnType<typeof fromHtml>) => boolean, what: string) => {
@@ -157,7 +162,11 @@ describe('astro dev', () => {
   it('follows the editor: an entry broken while the server runs shows its problems, not a stale page', async () => {
     const file = entryFile('edited-while-running');
     writeFileSync(file, readFileSync(file, 'utf8').replace('  - "The test breaks it while the dev server runs."', '  - ""'));
-    const page = await until('/articles/edited-while-running/', (p) => text(select('h1', p)) === 'This article cannot be published', 'the problem page');
+    const page = await until(
+      '/articles/edited-while-running/',
+      (p) => text(select('h1', p)) === 'This article cannot be published',
+      'the problem page',
+    );
     expect(problemLines(page)).toEqual([expect.stringMatching(/^summary item 1: ./)]);
     // The others are still served.
     expect((await get('/articles/published-article/')).status).toBe(200);

@@ -64,20 +64,25 @@ describe('hostile markup, in the built HTML', () => {
   const all = selectAll('*', page);
 
   it('keeps no dangerous element in the body', () => {
-    const banned = 'script, style, iframe, object, embed, form, input, button, base, meta, link, svg, math, template, noscript, video, audio, marquee';
+    const banned =
+      'script, style, iframe, object, embed, form, input, button, base, meta, link, svg, math, template, noscript, video, audio, marquee';
     expect(selectAll(banned, body).map((e) => e.tagName)).toEqual([]);
     expect(selectAll('base', page)).toEqual([]);
   });
 
   it('keeps no event-handler or style attribute anywhere on the page', () => {
     const offending = all.flatMap((el) =>
-      Object.keys(el.properties).filter((k) => /^on/i.test(k) || (k === 'style' && el.tagName !== 'svg')).map((k) => `${el.tagName}[${k}]`),
+      Object.keys(el.properties)
+        .filter((k) => /^on/i.test(k) || (k === 'style' && el.tagName !== 'svg'))
+        .map((k) => `${el.tagName}[${k}]`),
     );
     expect(offending).toEqual([]);
   });
 
   it('keeps no URL that is not http(s), mailto, or relative', () => {
-    const urls = all.flatMap((el) => ['href', 'src', 'action', 'formAction', 'data', 'cite'].map((k) => attr(el, k)).filter((v): v is string => !!v));
+    const urls = all.flatMap((el) =>
+      ['href', 'src', 'action', 'formAction', 'data', 'cite'].map((k) => attr(el, k)).filter((v): v is string => !!v),
+    );
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) {
       // eslint-disable-next-line no-control-regex -- browsers ignore control characters in a scheme

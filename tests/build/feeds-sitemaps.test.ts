@@ -155,7 +155,9 @@ describe('news sitemap', () => {
   it('under a base path: the corrections fixture (BASE_PATH=/news/, built on 2026-11-29 at noon) lists its one article of that morning', () => {
     const dir = fixtureSiteDir('corrections');
     const xml = readFileSync(path.join(dir, 'news-sitemap.xml'), 'utf8');
-    const locs = [...parseXmlStrict(xml).getElementsByTagNameNS('http://www.sitemaps.org/schemas/sitemap/0.9', 'loc')].map((l) => l.textContent);
+    const locs = [...parseXmlStrict(xml).getElementsByTagNameNS('http://www.sitemaps.org/schemas/sitemap/0.9', 'loc')].map(
+      (l) => l.textContent,
+    );
     expect(locs).toEqual([`${TEST_SITE_URL}/news/articles/market-opens-new-hall/`]);
     expect(readFileSync(path.join(dir, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${TEST_SITE_URL}/news/news-sitemap.xml`);
     expect(sitemapIndex(dir).map((s) => s.loc)).toEqual([`${TEST_SITE_URL}/news/sitemap-0.xml`]);

@@ -43,7 +43,12 @@ function parseHeadersFile(text: string): Map<string, Map<string, string>> {
 describe('the nginx recipe (the reference policy)', () => {
   const policy = nginxPolicy();
   it('sets the security headers and both caching rules', () => {
-    expect([...policy.headers.keys()].sort()).toEqual(['content-security-policy', 'permissions-policy', 'referrer-policy', 'x-content-type-options']);
+    expect([...policy.headers.keys()].sort()).toEqual([
+      'content-security-policy',
+      'permissions-policy',
+      'referrer-policy',
+      'x-content-type-options',
+    ]);
     expect(policy.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
     expect(policy.immutable).toBe('public, max-age=31536000, immutable');
     expect(policy.short).toMatch(/max-age=\d{1,4},/);

@@ -85,8 +85,14 @@ describe('photos with camera metadata (fixture set "images")', () => {
   it('publishes the body photos as resized images, not as the files written', () => {
     const page = readPage('/articles/photo-metadata/', dist);
     const srcs = selectAll('.article-body img', page).map((img) => attr(img, 'src') ?? '');
-    expect(srcs.some((src) => /\/_astro\/detail\.[\w-]+_[\w-]+\.webp$/.test(src)), srcs.join('\n')).toBe(true);
-    expect(srcs.some((src) => /\/_astro\/market\.[\w-]+_[\w-]+\.webp$/.test(src)), srcs.join('\n')).toBe(true);
+    expect(
+      srcs.some((src) => /\/_astro\/detail\.[\w-]+_[\w-]+\.webp$/.test(src)),
+      srcs.join('\n'),
+    ).toBe(true);
+    expect(
+      srcs.some((src) => /\/_astro\/market\.[\w-]+_[\w-]+\.webp$/.test(src)),
+      srcs.join('\n'),
+    ).toBe(true);
   });
 
   it('publishes no original: no file in dist/ is byte-identical to a file of the articles folder', () => {
@@ -144,7 +150,10 @@ describe('image paths and body URLs the build refuses (fixture set "images-inval
   it('names file, field, problem and fix for every mistake, each on a line of its own', () => {
     const lines = build.output.split('\n').map((l) => l.trim());
     for (const expected of EXPECTED) {
-      expect(lines.some((l) => l.startsWith(expected)), `missing line: ${expected}\n--- output ---\n${build.output}`).toBe(true);
+      expect(
+        lines.some((l) => l.startsWith(expected)),
+        `missing line: ${expected}\n--- output ---\n${build.output}`,
+      ).toBe(true);
     }
   });
 

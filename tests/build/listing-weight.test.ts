@@ -28,7 +28,16 @@ const pages = builds.flatMap((build) =>
 describe('page weight of every page but the site builds’ articles', () => {
   it('measures the pages of every kind', () => {
     const files = pages.map(([name]) => name);
-    for (const kind of ['index.html', '404.html', 'latest/index.html', 'latest/2/index.html', 'sections/politics/2/index.html', 'topics/budget/index.html', 'archive/2026/03/2/index.html', 'articles/story-001/index.html']) {
+    for (const kind of [
+      'index.html',
+      '404.html',
+      'latest/index.html',
+      'latest/2/index.html',
+      'sections/politics/2/index.html',
+      'topics/budget/index.html',
+      'archive/2026/03/2/index.html',
+      'articles/story-001/index.html',
+    ]) {
       expect(files, kind).toContain(`listings fixture: ${kind}`);
     }
   });
@@ -43,7 +52,11 @@ describe('page weight of every page but the site builds’ articles', () => {
   it('no page links more articles than its slots: the front page, a listing page and an archive month are bounded', () => {
     const build = builds[0]!;
     const articleLinks = (file: string) =>
-      new Set(selectAll('main a[href^="/articles/"]', fromHtml(readFileSync(path.join(build.siteDir, file), 'utf8'))).map((a) => String(a.properties.href))).size;
+      new Set(
+        selectAll('main a[href^="/articles/"]', fromHtml(readFileSync(path.join(build.siteDir, file), 'utf8'))).map((a) =>
+          String(a.properties.href),
+        ),
+      ).size;
     const { topStories, perSection, maxSections } = SITE.frontPage;
     expect(build.published.length).toBeGreaterThan(5 * (1 + topStories + perSection * maxSections)); // far more than fit
     expect(articleLinks('index.html')).toBeLessThanOrEqual(1 + topStories + perSection * maxSections);
@@ -57,10 +70,17 @@ describe('page weight of every page but the site builds’ articles', () => {
     const kinds = new Map<string, number>();
     for (const [name, siteDir, file] of pages) {
       if (!name.startsWith('listings fixture')) continue;
-      const kind = name.replace(/^listings fixture: /, '').replace(/^archive\/\d{4}\/\d{2}\//, 'archive/yyyy/mm/').replace(/^archive\/\d{4}\//, 'archive/yyyy/').replace(/^(sections|topics|authors|articles)\/[^/]+\//, '$1/x/').replace(/\/\d+\//, '/n/');
+      const kind = name
+        .replace(/^listings fixture: /, '')
+        .replace(/^archive\/\d{4}\/\d{2}\//, 'archive/yyyy/mm/')
+        .replace(/^archive\/\d{4}\//, 'archive/yyyy/')
+        .replace(/^(sections|topics|authors|articles)\/[^/]+\//, '$1/x/')
+        .replace(/\/\d+\//, '/n/');
       kinds.set(kind, Math.max(kinds.get(kind) ?? 0, measure(siteDir, file).total));
     }
-    console.log(`[weight] listings fixture, heaviest page of each kind (bytes gzip): ${JSON.stringify(Object.fromEntries([...kinds].sort()))}`);
+    console.log(
+      `[weight] listings fixture, heaviest page of each kind (bytes gzip): ${JSON.stringify(Object.fromEntries([...kinds].sort()))}`,
+    );
     expect(kinds.size).toBeGreaterThan(8);
   });
 });

@@ -25,7 +25,14 @@ function urlProblems(tree: Root | Element): string[] {
   for (const el of selectAll('*', tree)) {
     for (const [key, value] of Object.entries(el.properties)) {
       if (/^on/i.test(key)) problems.push(`${el.tagName}[${key}]`);
-      const urls = key === 'srcSet' ? String(value).split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') : ['href', 'src', 'cite', 'action', 'formAction', 'poster', 'data'].includes(key) ? [String(value)] : [];
+      const urls =
+        key === 'srcSet'
+          ? String(value)
+              .split(',')
+              .map((c) => c.trim().split(/\s+/)[0] ?? '')
+          : ['href', 'src', 'cite', 'action', 'formAction', 'poster', 'data'].includes(key)
+            ? [String(value)]
+            : [];
       for (const url of urls) {
         // eslint-disable-next-line no-control-regex -- browsers ignore control characters in a scheme
         const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\s\0-\x1f]/g, ''))?.[1]?.toLowerCase();
@@ -52,7 +59,14 @@ describe('element names written in prose (prose-markup)', () => {
   it('keeps every sentence, with the element names as written, in order', () => {
     const lines = source('prose-markup').split('\n---\n')[1]!.split('\n');
     const phrases = [
-      ...lines.filter((l) => /Kept \d+:/.test(l)).map((l) => l.replace(/^.*?(Kept \d+:)/, '$1').split(/\[|<a |<\/p>/)[0]!.trim()),
+      ...lines
+        .filter((l) => /Kept \d+:/.test(l))
+        .map((l) =>
+          l
+            .replace(/^.*?(Kept \d+:)/, '$1')
+            .split(/\[|<a |<\/p>/)[0]!
+            .trim(),
+        ),
     ];
     expect(phrases).toHaveLength(13);
     phrases.splice(4, 0, '<iframe> tags were then used to frame the login page.');
@@ -69,11 +83,17 @@ describe('element names written in prose (prose-markup)', () => {
   it('gives every id on the page once, and in the markdown only our paragraph ids or prefixed ones', () => {
     const ids = selectAll('[id]', page).map((el) => String(el.properties.id));
     expect(new Set(ids).size).toBe(ids.length);
-    const markdownIds = selectAll('.article-body > :not(.key-points) [id], .article-body > :not(.key-points)[id]', page).map((el) => String(el.properties.id));
+    const markdownIds = selectAll('.article-body > :not(.key-points) [id], .article-body > :not(.key-points)[id]', page).map((el) =>
+      String(el.properties.id),
+    );
     expect(markdownIds.length).toBeGreaterThan(15);
     for (const id of markdownIds) expect(id).toMatch(/^(p\d+(-\d+)?|user-content-.+)$/);
     expect(selectAll('[id="__pwned"], [name="__pwned"]', page)).toEqual([]);
-    expect(selectAll('.article-body > h2', page).slice(0, 2).map((h) => h.properties.id)).toEqual(['user-content-__pwned', 'user-content-p4']);
+    expect(
+      selectAll('.article-body > h2', page)
+        .slice(0, 2)
+        .map((h) => h.properties.id),
+    ).toEqual(['user-content-__pwned', 'user-content-p4']);
     expect(selectAll('#p4', page).map((el) => el.tagName)).toEqual(['p']);
   });
 
@@ -98,7 +118,9 @@ describe('element names written in prose (prose-markup)', () => {
 
   it('publishes the http(s) byline link on the author’s page and in the JSON-LD; the byline links the author’s page', () => {
     expect(selectAll('a[rel="author"]', page).map((a) => attr(a, 'href'))).toEqual(['/authors/jane-doe/']);
-    expect(selectAll('main a[rel="author"]', readPage('/authors/jane-doe/', DIR)).map((a) => attr(a, 'href'))).toEqual(['https://example.com/staff/jane']);
+    expect(selectAll('main a[rel="author"]', readPage('/authors/jane-doe/', DIR)).map((a) => attr(a, 'href'))).toEqual([
+      'https://example.com/staff/jane',
+    ]);
     const ld = selectAll('script[type="application/ld+json"]', page).map((s) => JSON.parse(text(s)));
     const article = ld.find((d) => d['@type'] === 'NewsArticle');
     expect(article.author).toEqual([{ '@type': 'Person', name: 'Jane Doe', url: 'https://example.com/staff/jane' }]);

@@ -78,7 +78,9 @@ describe('the listings fixture', () => {
     expect(published).toHaveLength(build.entries.length);
     expect(published.filter((e) => !e.data.published)).toHaveLength(LISTINGS_UNDATED);
     const output = fixtureBuild('listings').output;
-    expect(output).toMatch(/warning: \S+\/story-010\/index\.md: section: "Politics" and "politics" are one page \(shown as "Politics"\); use one spelling/);
+    expect(output).toMatch(
+      /warning: \S+\/story-010\/index\.md: section: "Politics" and "politics" are one page \(shown as "Politics"\); use one spelling/,
+    );
     expect(output).toMatch(/warning: \S+\/index\.md: tags: "Budget" and "budget" are one page \(shown as "Budget"\); use one spelling/);
   });
 });
@@ -93,7 +95,17 @@ describe('latest news: /latest/, /latest/2/, …', () => {
   it('shows a window of page numbers on a long list, with the first and the last', () => {
     const pager = select('nav[aria-label=Pages]', page(latestPath('/', 8)))!;
     const last = Math.ceil(published.length / PAGE_SIZE);
-    expect(selectAll('li', pager).map((li) => text(li))).toEqual(['Page 1', '…', 'Page 6', 'Page 7', 'Page 8', 'Page 9', 'Page 10', '…', `Page ${last}`]);
+    expect(selectAll('li', pager).map((li) => text(li))).toEqual([
+      'Page 1',
+      '…',
+      'Page 6',
+      'Page 7',
+      'Page 8',
+      'Page 9',
+      'Page 10',
+      '…',
+      `Page ${last}`,
+    ]);
   });
 
   it('loads only the first cards’ pictures at once', () => {
@@ -139,7 +151,10 @@ describe('topics and authors', () => {
     expect(readdirSync(path.join(siteDir, 'topics')).sort()).toEqual([...topics.keys()].sort());
     for (const [slug, entries] of topics) {
       const name = `Topic: ${slug === 'budget' ? 'Budget' : entries[0]!.data.tags.find((t) => nameSlug(t) === slug)}`;
-      expect(walkPages(name, (n) => topicPath(slug, '/', n), entries.length), slug).toEqual(slugsOf(entries));
+      expect(
+        walkPages(name, (n) => topicPath(slug, '/', n), entries.length),
+        slug,
+      ).toEqual(slugsOf(entries));
     }
   });
 
@@ -147,7 +162,10 @@ describe('topics and authors', () => {
     expect(readdirSync(path.join(siteDir, 'authors')).sort()).toEqual([...authors.keys()].sort());
     for (const [slug, entries] of authors) {
       const name = entries[0]!.data.byline.find((b) => nameSlug(b.name) === slug)!.name;
-      expect(walkPages(name, (n) => authorPath(slug, '/', n), entries.length), slug).toEqual(slugsOf(entries));
+      expect(
+        walkPages(name, (n) => authorPath(slug, '/', n), entries.length),
+        slug,
+      ).toEqual(slugsOf(entries));
       const url = entries.flatMap((e) => e.data.byline).find((b) => nameSlug(b.name) === slug && b.url)?.url;
       expect(hrefs(selectAll('main a[rel=author]', page(authorPath(slug, '/')))), slug).toEqual(url ? [url] : []);
     }
@@ -158,7 +176,9 @@ describe('the date archive: /archive/ → /archive/2026/ → /archive/2026/11/',
   const dated = published.filter((e) => e.data.published);
   const monthKey = (d: Date) => [d.getUTCFullYear(), d.getUTCMonth() + 1] as const;
   const months = new Map<string, Entry[]>();
-  for (const e of [...dated].sort((a, b) => a.data.published!.getTime() - b.data.published!.getTime() || a.data.title.localeCompare(b.data.title, 'en'))) {
+  for (const e of [...dated].sort(
+    (a, b) => a.data.published!.getTime() - b.data.published!.getTime() || a.data.title.localeCompare(b.data.title, 'en'),
+  )) {
     const key = monthKey(e.data.published!).join('/');
     months.set(key, [...(months.get(key) ?? []), e]);
   }
@@ -168,11 +188,15 @@ describe('the date archive: /archive/ → /archive/2026/ → /archive/2026/11/',
     expect(canonical(tree)).toBe(abs('/archive/'));
     const years = [...new Set([...months.keys()].map((k) => Number(k.split('/')[0])))].sort((a, b) => b - a);
     expect(hrefs(selectAll('main h2 a', tree))).toEqual(years.map((y) => archivePath('/', y)));
-    const monthLinks = [...months.keys()].map((k) => k.split('/').map(Number) as [number, number]).sort((a, b) => b[0] - a[0] || b[1] - a[1]);
+    const monthLinks = [...months.keys()]
+      .map((k) => k.split('/').map(Number) as [number, number])
+      .sort((a, b) => b[0] - a[0] || b[1] - a[1]);
     expect(hrefs(selectAll('main .archive-months a', tree))).toEqual(monthLinks.map(([y, m]) => archivePath('/', y, m)));
     for (const y of years) {
       const yearPage = page(archivePath('/', y));
-      expect(hrefs(selectAll('main .archive-months a', yearPage))).toEqual(monthLinks.filter(([yy]) => yy === y).map(([yy, m]) => archivePath('/', yy, m)));
+      expect(hrefs(selectAll('main .archive-months a', yearPage))).toEqual(
+        monthLinks.filter(([yy]) => yy === y).map(([yy, m]) => archivePath('/', yy, m)),
+      );
     }
   });
 
@@ -186,16 +210,23 @@ describe('the date archive: /archive/ → /archive/2026/ → /archive/2026/11/',
         const p = archivePath('/', y, m, n);
         const tree = page(p);
         expect(canonical(tree), p).toBe(abs(p));
-        expect(text(select('title', tree)), p).toMatch(n > 1 ? new RegExp(` — page ${n} of ${last} \\| Archive \\| `) : /^\w+ \d{4} \| Archive \| /);
+        expect(text(select('title', tree)), p).toMatch(
+          n > 1 ? new RegExp(` — page ${n} of ${last} \\| Archive \\| `) : /^\w+ \d{4} \| Archive \| /,
+        );
         for (const day of selectAll('main .archive-day', tree)) {
           const heading = text(select('h2', day));
           for (const time of selectAll('time', day)) {
             const date = new Date(attr(time, 'dateTime')!);
-            expect(heading, p).toContain(`${new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(date)} ${date.getUTCDate()}`);
+            expect(heading, p).toContain(
+              `${new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(date)} ${date.getUTCDate()}`,
+            );
           }
         }
         // Every page of the month is one click away from every other.
-        if (last > 1) expect(hrefs(selectAll('nav[aria-label=Pages] ol a', tree)), p).toEqual(Array.from({ length: last }, (_, i) => archivePath('/', y, m, i + 1)));
+        if (last > 1)
+          expect(hrefs(selectAll('nav[aria-label=Pages] ol a', tree)), p).toEqual(
+            Array.from({ length: last }, (_, i) => archivePath('/', y, m, i + 1)),
+          );
         links.push(...hrefs(selectAll('main .archive-list a', tree)));
       }
       expect(exists(archivePath('/', y, m, last + 1))).toBe(false);
@@ -217,12 +248,10 @@ describe('the site navigation', () => {
     expect(order).toEqual(['Politics', 'Business', 'World', 'Science', 'Culture']);
     for (const p of ['/', '/latest/2/', '/sections/world/', '/archive/', pathOf(build, published[5]!.slug)]) {
       const links = selectAll('a', nav(page(p)));
-      expect(links.map((a) => [attr(a, 'href'), text(a)]), p).toEqual([
-        ['/latest/', 'Latest'],
-        ...order.map((s) => [sectionPath(s, '/'), s]),
-        ['/archive/', 'Archive'],
-        ['/search/', 'Search'],
-      ]);
+      expect(
+        links.map((a) => [attr(a, 'href'), text(a)]),
+        p,
+      ).toEqual([['/latest/', 'Latest'], ...order.map((s) => [sectionPath(s, '/'), s]), ['/archive/', 'Archive'], ['/search/', 'Search']]);
     }
   });
 
@@ -254,7 +283,9 @@ describe('the front page', () => {
     expect(blocks.map((b) => text(select('h2', b)))).toEqual(['Politics', 'Business', 'World', 'Science', 'Culture']);
     for (const block of blocks) {
       const name = text(select('h2', block));
-      const expected = slugsOf(published.filter((e) => nameSlug(e.data.section ?? '') === nameSlug(name))).filter((p) => !above.has(p)).slice(0, 3);
+      const expected = slugsOf(published.filter((e) => nameSlug(e.data.section ?? '') === nameSlug(name)))
+        .filter((p) => !above.has(p))
+        .slice(0, 3);
       expect(hrefs(selectAll('.headline-list a', block)), name).toEqual(expected);
       expect(hrefs(selectAll('a', block)), name).toContain(sectionPath(name, '/'));
     }
@@ -276,10 +307,17 @@ describe('the article page', () => {
   /** The dated articles of the same section published just before, newest first (ties: headline, slug). */
   const earlier = (entry: Entry) => {
     if (!entry.data.published) return [];
-    const t = entry.data.published.getTime();
-    const same = published.filter((e) => e.data.published && nameSlug(e.data.section ?? '') === nameSlug(entry.data.section ?? '') && e !== entry);
-    const order = (a: Entry, b: Entry) => b.data.published!.getTime() - a.data.published!.getTime() || a.data.title.localeCompare(b.data.title, 'en') || (a.slug < b.slug ? -1 : 1);
-    return same.filter((e) => order(entry, e) < 0).sort(order).slice(0, SITE.onwardCount);
+    const same = published.filter(
+      (e) => e.data.published && nameSlug(e.data.section ?? '') === nameSlug(entry.data.section ?? '') && e !== entry,
+    );
+    const order = (a: Entry, b: Entry) =>
+      b.data.published!.getTime() - a.data.published!.getTime() ||
+      a.data.title.localeCompare(b.data.title, 'en') ||
+      (a.slug < b.slug ? -1 : 1);
+    return same
+      .filter((e) => order(entry, e) < 0)
+      .sort(order)
+      .slice(0, SITE.onwardCount);
   };
 
   it.each(published.map((e) => [e.slug, e] as const))('%s: kicker, byline links, topics, Earlier in its section', (slug, entry) => {
@@ -305,9 +343,21 @@ describe('the 404 page', () => {
   const notFound = readPage('/404.html', siteDir);
   it('offers search, the sections, the newest articles, the latest list and the archive', () => {
     const links = hrefs(selectAll('main a', notFound));
-    expect(links).toEqual(expect.arrayContaining(['/', '/latest/', '/archive/', ...LISTINGS_SECTIONS.map((s) => sectionPath(s, '/')), ...slugsOf(published.slice(0, 5))]));
+    expect(links).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/latest/',
+        '/archive/',
+        ...LISTINGS_SECTIONS.map((s) => sectionPath(s, '/')),
+        ...slugsOf(published.slice(0, 5)),
+      ]),
+    );
     const search = select('main form[role=search]', notFound)!;
-    expect([attr(search, 'action'), attr(search, 'method'), attr(select('input[type=search]', search), 'name')]).toEqual(['/search/', 'get', 'q']);
+    expect([attr(search, 'action'), attr(search, 'method'), attr(select('input[type=search]', search), 'name')]).toEqual([
+      '/search/',
+      'get',
+      'q',
+    ]);
     expect(existsSync(path.join(siteDir, 'search/index.html'))).toBe(true);
   });
 });

@@ -65,7 +65,9 @@ describe('the check at the end of every production build', () => {
     expect(all.length - published.length).toBe(2);
     expect(published.map((e) => e.slug)).not.toContain('draft-article');
     expect(published.map((e) => e.slug)).not.toContain('scheduled-article');
-    expect(fixtureBuild('editorial').output).toContain(`[nothing-lost] ${published.length} published articles: every text of the entry is on its page`);
+    expect(fixtureBuild('editorial').output).toContain(
+      `[nothing-lost] ${published.length} published articles: every text of the entry is on its page`,
+    );
   });
 });
 

@@ -64,7 +64,9 @@ describe('a new article leaves every existing article page as it was', () => {
   it('publishes the new article, with the older one of its section as "Earlier in Local"', () => {
     const page = readPage(`/articles/${NEW_SLUG}/`, SITE);
     expect(text(select('.onward h2', page))).toBe('Earlier in Local');
-    expect(selectAll('.onward .headline-list a', page).map((a) => attr(a, 'href'))).toEqual(['/articles/council-approves-budget-after-long-debate/']);
+    expect(selectAll('.onward .headline-list a', page).map((a) => attr(a, 'href'))).toEqual([
+      '/articles/council-approves-budget-after-long-debate/',
+    ]);
     // The listings did change: the section lists it first.
     expect(attr(select('main .card-headline a', readPage('/sections/local/', SITE)), 'href')).toBe(`/articles/${NEW_SLUG}/`);
   });
@@ -73,7 +75,9 @@ describe('a new article leaves every existing article page as it was', () => {
     const before = articlePages(BEFORE);
     expect(before.length).toBeGreaterThanOrEqual(4);
     expect(articlePages(SITE)).toEqual([...before, `${NEW_SLUG}/index.html`].sort());
-    const changed = before.filter((f) => !readFileSync(path.join(BEFORE, 'articles', f)).equals(readFileSync(path.join(SITE, 'articles', f))));
+    const changed = before.filter(
+      (f) => !readFileSync(path.join(BEFORE, 'articles', f)).equals(readFileSync(path.join(SITE, 'articles', f))),
+    );
     expect(changed).toEqual([]);
   });
 });

@@ -11,7 +11,9 @@ import { BUDGET_JS, BUDGET_TOTAL, measure } from '../support/page-weight.ts';
 import { pathOf, siteBuilds } from '../support/site-builds.ts';
 
 const articlePages = siteBuilds().flatMap((build) =>
-  build.published.map((entry) => [`${build.name}: ${entry.slug}`, build.siteDir, path.join(build.siteDir, pathOf(build, entry.slug), 'index.html')] as const),
+  build.published.map(
+    (entry) => [`${build.name}: ${entry.slug}`, build.siteDir, path.join(build.siteDir, pathOf(build, entry.slug), 'index.html')] as const,
+  ),
 );
 
 /** The search page, before the reader searches (Pagefind's script and WebAssembly load then: README "Search"). */

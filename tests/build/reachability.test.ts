@@ -13,27 +13,32 @@ import { pathOf, siteBuilds } from '../support/site-builds.ts';
 
 const MAX_CLICKS = 4;
 
-describe.each([listingsBuild(), ...siteBuilds()].map((b) => [b.name, b] as const))('%s: a reader’s clicks from the front page', (_, build) => {
-  const { depth, broken } = clickDepths(build.siteDir, build.siteUrl, build.base);
+describe.each([listingsBuild(), ...siteBuilds()].map((b) => [b.name, b] as const))(
+  '%s: a reader’s clicks from the front page',
+  (_, build) => {
+    const { depth, broken } = clickDepths(build.siteDir, build.siteUrl, build.base);
 
-  it(`reaches every published article in at most ${MAX_CLICKS} clicks`, () => {
-    expect(build.published.length).toBeGreaterThan(0);
-    const far = build.published.map((e) => [e.slug, depth.get(pathOf(build, e.slug))] as const).filter(([, d]) => d === undefined || d > MAX_CLICKS);
-    expect(far).toEqual([]);
-    const deepest = Math.max(...build.published.map((e) => depth.get(pathOf(build, e.slug))!));
-    console.log(`[clicks] ${build.name}: ${build.published.length} articles, the farthest ${deepest} clicks from the front page`);
-  });
+    it(`reaches every published article in at most ${MAX_CLICKS} clicks`, () => {
+      expect(build.published.length).toBeGreaterThan(0);
+      const far = build.published
+        .map((e) => [e.slug, depth.get(pathOf(build, e.slug))] as const)
+        .filter(([, d]) => d === undefined || d > MAX_CLICKS);
+      expect(far).toEqual([]);
+      const deepest = Math.max(...build.published.map((e) => depth.get(pathOf(build, e.slug))!));
+      console.log(`[clicks] ${build.name}: ${build.published.length} articles, the farthest ${deepest} clicks from the front page`);
+    });
 
-  it('reaches every page of the build (old URLs of renamed articles aside), through links that all lead somewhere', () => {
-    expect(broken).toEqual([]);
-    const stubs = new Set(build.published.flatMap((e) => e.data.redirectFrom.map((old) => pathOf(build, old))));
-    const pages = readdirSync(build.siteDir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('index.html'))
-      .map((f) => build.base + f.replace(/index\.html$/, ''))
-      .filter((p) => !stubs.has(p));
-    expect(pages.filter((p) => !depth.has(p))).toEqual([]);
-  });
-});
+    it('reaches every page of the build (old URLs of renamed articles aside), through links that all lead somewhere', () => {
+      expect(broken).toEqual([]);
+      const stubs = new Set(build.published.flatMap((e) => e.data.redirectFrom.map((old) => pathOf(build, old))));
+      const pages = readdirSync(build.siteDir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('index.html'))
+        .map((f) => build.base + f.replace(/index\.html$/, ''))
+        .filter((p) => !stubs.has(p));
+      expect(pages.filter((p) => !depth.has(p))).toEqual([]);
+    });
+  },
+);
 
 describe('the walk would notice', () => {
   it('an article that is linked from nowhere', () => {

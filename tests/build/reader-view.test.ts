@@ -77,7 +77,9 @@ describe.each(articles)('reader view of %s', (_, build, entry) => {
   });
 
   it('keeps the key points and every block of the body the page shows, in order, and no site chrome', () => {
-    const parts = [...shown('.key-points li'), ...shown('.article-body > :is(p, h2, h3, h4, h5, h6, ul, ol, blockquote, table)')].filter(Boolean);
+    const parts = [...shown('.key-points li'), ...shown('.article-body > :is(p, h2, h3, h4, h5, h6, ul, ol, blockquote, table)')].filter(
+      Boolean,
+    );
     expect(parts.length).toBeGreaterThanOrEqual(2);
     expect(missingInOrder(parsed!.textContent!, parts)).toBeUndefined();
     expect(parsed!.textContent!).not.toContain('Skip to content');

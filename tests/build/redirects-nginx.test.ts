@@ -11,14 +11,16 @@ import { noNginx, startNginx, type Nginx } from '../support/nginx.ts';
 
 /** A raw request: the test sees exactly what nginx answers (fetch would follow the redirect). */
 function rawGet(origin: string, sitePath: string) {
-  return new Promise<{ status: number; location: string | undefined; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
-    request(origin + sitePath, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode!, location: res.headers.location, headers: res.headers }));
-    })
-      .on('error', reject)
-      .end();
-  });
+  return new Promise<{ status: number; location: string | undefined; headers: Record<string, string | string[] | undefined> }>(
+    (resolve, reject) => {
+      request(origin + sitePath, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode!, location: res.headers.location, headers: res.headers }));
+      })
+        .on('error', reject)
+        .end();
+    },
+  );
 }
 
 interface Deploy {

@@ -31,7 +31,9 @@ describe('a build with entries that cannot be rendered', () => {
     expect(build.status, build.output).not.toBe(0);
     const built = (() => {
       try {
-        return readdirSync(fixtureSiteDir('render-errors'), { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
+        return readdirSync(fixtureSiteDir('render-errors'), { recursive: true })
+          .map(String)
+          .filter((f) => f.endsWith('.html'));
       } catch {
         return [];
       }
@@ -41,7 +43,10 @@ describe('a build with entries that cannot be rendered', () => {
 
   it('names every failing file and its problem at once, one line each, and not the good entry', () => {
     for (const expected of EXPECTED) {
-      expect(lines(build.output).some((l) => l.startsWith(expected)), `missing line: ${expected}\n--- output ---\n${build.output}`).toBe(true);
+      expect(
+        lines(build.output).some((l) => l.startsWith(expected)),
+        `missing line: ${expected}\n--- output ---\n${build.output}`,
+      ).toBe(true);
     }
     expect(build.output).toContain(`${EXPECTED.length} problems in the articles:`);
     expect(build.output).not.toContain(`${DIR}/valid-article/index.md:`);
@@ -57,6 +62,10 @@ describe('a build with entries that cannot be rendered', () => {
     // eslint-disable-next-line no-control-regex
     const output = `${check.stdout}\n${check.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
     expect(check.status, output).not.toBe(0);
-    for (const expected of EXPECTED) expect(lines(output).some((l) => l.startsWith(expected)), `missing line: ${expected}\n${output}`).toBe(true);
+    for (const expected of EXPECTED)
+      expect(
+        lines(output).some((l) => l.startsWith(expected)),
+        `missing line: ${expected}\n${output}`,
+      ).toBe(true);
   }, 240_000);
 });

@@ -25,13 +25,25 @@ const BUILDS = [
 ];
 
 const cspOf = (html: string) => String(select('meta[http-equiv="content-security-policy" i]', fromHtml(html))?.properties.content ?? '');
-const scriptSrcOf = (policy: string) => policy.split(';').map((d) => d.trim().split(/\s+/)).find(([name]) => name === 'script-src')?.slice(1) ?? [];
+const scriptSrcOf = (policy: string) =>
+  policy
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .find(([name]) => name === 'script-src')
+    ?.slice(1) ?? [];
 
 describe.each(BUILDS)('search index: $name', ({ dir, published }) => {
   const out = path.join(dir, 'pagefind');
 
   it('is written by the build into pagefind/, with Pagefind’s script pre-compressed like every text file', () => {
-    for (const file of ['pagefind.js', 'pagefind.js.gz', 'pagefind.js.br', 'pagefind-entry.json', 'pagefind-entry.json.gz', 'wasm.en.pagefind']) {
+    for (const file of [
+      'pagefind.js',
+      'pagefind.js.gz',
+      'pagefind.js.br',
+      'pagefind-entry.json',
+      'pagefind-entry.json.gz',
+      'wasm.en.pagefind',
+    ]) {
       expect(existsSync(path.join(out, file)), file).toBe(true);
     }
     expect(readdirSync(path.join(out, 'fragment')).length).toBe(published);
@@ -140,7 +152,8 @@ describe('what an article gives the index (generated fixture)', () => {
   });
 
   it('pages that are not articles give it nothing', () => {
-    for (const urlPath of ['/', '/search/', '/404.html']) expect(selectAll('[data-pagefind-body]', readPage(urlPath, GENERATED)), urlPath).toEqual([]);
+    for (const urlPath of ['/', '/search/', '/404.html'])
+      expect(selectAll('[data-pagefind-body]', readPage(urlPath, GENERATED)), urlPath).toEqual([]);
   });
 
   it('marks article pages of every site build the same way', () => {

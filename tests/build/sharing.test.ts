@@ -190,7 +190,10 @@ describe('feeds (read by feedsmith)', () => {
     expect(new Date(fixture.items![0]!.pubDate!).toISOString()).toBe('2026-03-05T18:30:00.000Z');
     const fixtureJson = JSON.parse(readFileSync(path.join(SHARING_SITE_DIR, 'feed.json'), 'utf8'));
     expect(fixtureJson.items.map((i: { url: string }) => i.url)).toEqual([FIXTURE_URL]);
-    expect(fixtureJson.items[0]).toMatchObject({ date_published: '2026-03-05T18:30:00.000Z', authors: [{ name: 'Alex Example' }, { name: 'Sam Sample' }] });
+    expect(fixtureJson.items[0]).toMatchObject({
+      date_published: '2026-03-05T18:30:00.000Z',
+      authors: [{ name: 'Alex Example' }, { name: 'Sam Sample' }],
+    });
   });
 });
 
@@ -212,7 +215,9 @@ describe('sitemap and robots.txt', () => {
     }
   });
   it('robots.txt names the sitemap index and the news sitemap by absolute URL', () => {
-    expect(readFileSync(path.join(SITE_DIR, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${TEST_SITE_URL}/sitemap.xml\nSitemap: ${TEST_SITE_URL}/news-sitemap.xml\n`);
+    expect(readFileSync(path.join(SITE_DIR, 'robots.txt'), 'utf8')).toContain(
+      `Sitemap: ${TEST_SITE_URL}/sitemap.xml\nSitemap: ${TEST_SITE_URL}/news-sitemap.xml\n`,
+    );
   });
 });
 

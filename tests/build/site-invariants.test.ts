@@ -31,7 +31,9 @@ for (const build of siteBuilds()) {
   describe(`${build.name}: every published entry is published`, () => {
     it('reads the entries and finds what the build published', () => {
       expect(build.entries.length, build.articlesDir).toBeGreaterThan(0);
-      console.log(`[invariants] ${build.name}: ${published.length} published, ${hidden.length} draft or scheduled, ${redirects.length} redirects`);
+      console.log(
+        `[invariants] ${build.name}: ${published.length} published, ${hidden.length} draft or scheduled, ${redirects.length} redirects`,
+      );
     });
 
     it.each(published.map((e) => [e.slug, e] as const))('%s has its page, with its headline, canonical and indexable', (slug, entry) => {
@@ -48,7 +50,10 @@ for (const build of siteBuilds()) {
     });
 
     it('has no other article page than the published ones and their redirects', () => {
-      const built = files.filter((f) => /^articles\/[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[1]!).sort();
+      const built = files
+        .filter((f) => /^articles\/[^/]+\/index\.html$/.test(f))
+        .map((f) => f.split('/')[1]!)
+        .sort();
       expect(built).toEqual([...published.map((e) => e.slug), ...redirects.map((r) => r.old)].sort());
     });
 
@@ -65,22 +70,29 @@ for (const build of siteBuilds()) {
   });
 
   describe(`${build.name}: every published article can be shared`, () => {
-    it.each(published.map((e) => [e.slug, e] as const))('%s: link preview with its own card, and structured data from its entry', async (slug, entry) => {
-      const url = urlOf(build, slug);
-      const html = readFileSync(path.join(siteDir, pathOf(build, slug), 'index.html'), 'utf8');
-      const { result: og, error } = await ogs({ html });
-      expect(error).toBe(false);
-      expect(og).toMatchObject({ ogType: 'article', ogTitle: entry.data.title.trim(), ogUrl: url, twitterCard: 'summary_large_image' });
-      expect(og.ogImage?.[0]?.url).toBe(`${url}card.jpg`);
-      const card = path.join(siteDir, pathOf(build, slug), 'card.jpg');
-      expect(await sharp(card).metadata()).toMatchObject({ format: 'jpeg', width: 1200, height: 630 });
+    it.each(published.map((e) => [e.slug, e] as const))(
+      '%s: link preview with its own card, and structured data from its entry',
+      async (slug, entry) => {
+        const url = urlOf(build, slug);
+        const html = readFileSync(path.join(siteDir, pathOf(build, slug), 'index.html'), 'utf8');
+        const { result: og, error } = await ogs({ html });
+        expect(error).toBe(false);
+        expect(og).toMatchObject({ ogType: 'article', ogTitle: entry.data.title.trim(), ogUrl: url, twitterCard: 'summary_large_image' });
+        expect(og.ogImage?.[0]?.url).toBe(`${url}card.jpg`);
+        const card = path.join(siteDir, pathOf(build, slug), 'card.jpg');
+        expect(await sharp(card).metadata()).toMatchObject({ format: 'jpeg', width: 1200, height: 630 });
 
-      const [article] = selectAll('script[type="application/ld+json"]', fromHtml(html)).map((s) => JSON.parse(text(s)) as Record<string, any>);
-      expect(article).toMatchObject({ '@type': 'NewsArticle', headline: entry.data.title.trim(), mainEntityOfPage: { '@id': url } });
-      // Dates and authors only when the entry states them.
-      expect(article!.datePublished).toBe(entry.data.published?.toISOString());
-      expect(article!.author?.map((a: { name: string }) => a.name)).toEqual(entry.data.byline.length ? entry.data.byline.map((a) => a.name) : undefined);
-    });
+        const [article] = selectAll('script[type="application/ld+json"]', fromHtml(html)).map(
+          (s) => JSON.parse(text(s)) as Record<string, any>,
+        );
+        expect(article).toMatchObject({ '@type': 'NewsArticle', headline: entry.data.title.trim(), mainEntityOfPage: { '@id': url } });
+        // Dates and authors only when the entry states them.
+        expect(article!.datePublished).toBe(entry.data.published?.toISOString());
+        expect(article!.author?.map((a: { name: string }) => a.name)).toEqual(
+          entry.data.byline.length ? entry.data.byline.map((a) => a.name) : undefined,
+        );
+      },
+    );
   });
 
   describe(`${build.name}: drafts and scheduled entries are nowhere`, () => {
@@ -102,7 +114,8 @@ for (const build of siteBuilds()) {
       expect(existsSync(path.join(siteDir, 'articles', slug))).toBe(false);
       // Its old slugs get no redirect page either (unless a published article took them over).
       const taken = new Set([...published.map((e) => e.slug), ...redirects.map((r) => r.old)]);
-      for (const old of entry.data.redirectFrom.filter((o) => !taken.has(o))) expect(existsSync(path.join(siteDir, 'articles', old)), old).toBe(false);
+      for (const old of entry.data.redirectFrom.filter((o) => !taken.has(o)))
+        expect(existsSync(path.join(siteDir, 'articles', old)), old).toBe(false);
       const mentions = files
         .filter((f) => /\.(html|xml|json|txt|webmanifest)$/.test(f))
         .filter((f) => readFileSync(path.join(siteDir, f), 'utf8').includes(pathOf(build, slug)));
@@ -165,7 +178,9 @@ for (const build of siteBuilds()) {
     it('every page’s head links both feeds by absolute URL', () => {
       for (const page of builtPages(siteDir)) {
         const tree = readPage(page.url === '/no-such-page/' ? '/404.html' : page.url, siteDir);
-        expect(attr(select('link[rel=alternate][type="application/rss+xml"]', tree), 'href'), page.file).toBe(new URL('rss.xml', build.siteUrl).href);
+        expect(attr(select('link[rel=alternate][type="application/rss+xml"]', tree), 'href'), page.file).toBe(
+          new URL('rss.xml', build.siteUrl).href,
+        );
         expect(attr(select('link[rel=alternate][type="application/feed+json"]', tree), 'href'), page.file).toBe(
           new URL('feed.json', build.siteUrl).href,
         );

@@ -39,11 +39,16 @@ let build: BuildResult;
 beforeAll(() => {
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(ARTICLES, { recursive: true });
-  const created = spawnSync(process.execPath, [path.join(ROOT, 'scripts/new-article.ts'), 'Budget vote delayed', '--dir', ARTICLES], { cwd: ROOT, encoding: 'utf8' });
+  const created = spawnSync(process.execPath, [path.join(ROOT, 'scripts/new-article.ts'), 'Budget vote delayed', '--dir', ARTICLES], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (created.status !== 0) throw new Error(`npm run new failed: ${created.stderr}`);
   // "Publish" it without editing anything else.
   writeFileSync(FILE, readFileSync(FILE, 'utf8').replace(/^draft: true.*\n/m, ''));
-  build = astroBuild(path.join(WORK, 'dist'), { SITE_URL: TEST_SITE_URL, BASE_PATH: '/', ARTICLES_DIR: ARTICLES }, undefined, { silent: false });
+  build = astroBuild(path.join(WORK, 'dist'), { SITE_URL: TEST_SITE_URL, BASE_PATH: '/', ARTICLES_DIR: ARTICLES }, undefined, {
+    silent: false,
+  });
 }, 120_000);
 
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
@@ -60,7 +65,10 @@ describe('an entry from `npm run new`, published unedited', () => {
       `${FILE}: body: still has the template's placeholder "Write the article here`,
       `${FILE}: image.src: "./lead.jpg" is the project's stand-in illustration`,
     ]) {
-      expect(lines.some((l) => l.startsWith(expected)), `missing line: ${expected}\n--- output ---\n${build.output}`).toBe(true);
+      expect(
+        lines.some((l) => l.startsWith(expected)),
+        `missing line: ${expected}\n--- output ---\n${build.output}`,
+      ).toBe(true);
     }
   });
 
@@ -84,7 +92,10 @@ describe('an entry from `npm run new`, published unedited', () => {
       const deadline = Date.now() + 90_000;
       for (;;) {
         if (dev.exitCode !== null) throw new Error(`astro dev exited (${dev.exitCode}):\n${log}`);
-        const ok = await fetch(`${origin}/`).then((r) => r.ok, () => false);
+        const ok = await fetch(`${origin}/`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (ok) break;
         if (Date.now() > deadline) throw new Error(`astro dev did not start:\n${log}`);
         await new Promise((r) => setTimeout(r, 250));

@@ -63,7 +63,9 @@ describe('a build of invalid entries', () => {
     expect(build.status).not.toBe(0);
     const built = (() => {
       try {
-        return readdirSync(fixtureSiteDir('invalid'), { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
+        return readdirSync(fixtureSiteDir('invalid'), { recursive: true })
+          .map(String)
+          .filter((f) => f.endsWith('.html'));
       } catch {
         return [];
       }
@@ -74,7 +76,10 @@ describe('a build of invalid entries', () => {
   it('names file, field and problem for every mistake, each on a line of its own', () => {
     const lines = build.output.split('\n').map((l) => l.trim());
     for (const expected of EXPECTED) {
-      expect(lines.some((l) => l.startsWith(expected)), `missing line: ${expected}\n--- output ---\n${build.output}`).toBe(true);
+      expect(
+        lines.some((l) => l.startsWith(expected)),
+        `missing line: ${expected}\n--- output ---\n${build.output}`,
+      ).toBe(true);
     }
   });
 

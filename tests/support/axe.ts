@@ -13,8 +13,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return page.evaluate(async (tags) => {
     // @ts-expect-error axe is injected above
     const results = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return (results.violations as { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[]).map(
-      (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`,
-    );
+    return (
+      results.violations as { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[]
+    ).map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`);
   }, AXE_TAGS);
 }

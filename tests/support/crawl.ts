@@ -129,7 +129,10 @@ export async function crawl(options: { origin: string; siteUrl: string; base: st
     const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
     if (location) refs = [{ kind: 'location', raw: location }];
     else if (contentType.startsWith('text/html')) refs = htmlReferences(body);
-    else if (isText) refs = absoluteUrlsIn(body).filter((u) => u.startsWith(siteOrigin)).map((raw) => ({ kind: contentType.split(';')[0]!, raw }));
+    else if (isText)
+      refs = absoluteUrlsIn(body)
+        .filter((u) => u.startsWith(siteOrigin))
+        .map((raw) => ({ kind: contentType.split(';')[0]!, raw }));
     const ids = contentType.startsWith('text/html') ? idsIn(body) : new Set<string>();
 
     for (const { kind, raw } of refs) {

@@ -17,7 +17,15 @@ export function listingsBuild(): SiteBuild {
     const entries = readEntries(FIXTURE_SETS.listings);
     // Built as of BUILD_TIME, not the clock: what it published is decided at that moment.
     const asOf = { startedAt: Date.parse(LISTINGS_BUILD_TIME), ms: 0 };
-    cached = { name: 'listings fixture', siteDir: fixtureSiteDir('listings'), articlesDir: FIXTURE_SETS.listings, siteUrl: TEST_SITE_URL, base: '/', entries, ...publishedAndHidden(entries, asOf) };
+    cached = {
+      name: 'listings fixture',
+      siteDir: fixtureSiteDir('listings'),
+      articlesDir: FIXTURE_SETS.listings,
+      siteUrl: TEST_SITE_URL,
+      base: '/',
+      entries,
+      ...publishedAndHidden(entries, asOf),
+    };
   }
   return cached;
 }

@@ -24,7 +24,7 @@ import { OUTPUT, ROOT } from './paths.ts';
 export const LISTINGS_ARTICLES_DIR = path.relative(ROOT, path.join(OUTPUT, 'listings-articles'));
 /** The moment the generated site is built as of (BUILD_TIME). */
 export const LISTINGS_BUILD_TIME = '2026-11-29T12:00:00Z';
-export const LISTINGS_COUNT = 300;
+const LISTINGS_COUNT = 300;
 /** How many of them carry no date. */
 export const LISTINGS_UNDATED = 4;
 /** How many are published in the first week of March 2026 (more than one archive page holds). */
@@ -32,11 +32,44 @@ const BUSY = 110;
 /** Sections in the editorial order of src/site.config.ts. */
 export const LISTINGS_SECTIONS = ['Politics', 'Business', 'World', 'Science', 'Culture'] as const;
 const TAGS = ['Budget', 'Elections', 'Climate', 'Health', 'Energy', 'Housing', 'Trade', 'Space', 'Music', 'Film', 'Courts', 'Transport'];
-const AUTHORS = ['Alex Example', 'Sam Sample', 'Jo Tester', 'Riley Placeholder', 'Chris Fixture', 'Morgan Mock', 'Taylor Draft', 'Jordan Proof'];
+const AUTHORS = [
+  'Alex Example',
+  'Sam Sample',
+  'Jo Tester',
+  'Riley Placeholder',
+  'Chris Fixture',
+  'Morgan Mock',
+  'Taylor Draft',
+  'Jordan Proof',
+];
 const PROFILE = { 'Alex Example': 'https://example.com/staff/alex' } as Record<string, string>;
-const SUBJECTS = ['Council', 'Minister', 'Court', 'Museum', 'Orchestra', 'Port authority', 'Observatory', 'Union', 'Regulator', 'Hospital', 'Festival', 'Airline'];
+const SUBJECTS = [
+  'Council',
+  'Minister',
+  'Court',
+  'Museum',
+  'Orchestra',
+  'Port authority',
+  'Observatory',
+  'Union',
+  'Regulator',
+  'Hospital',
+  'Festival',
+  'Airline',
+];
 const VERBS = ['approves', 'delays', 'rejects', 'announces', 'reviews', 'opens', 'cuts', 'expands', 'defends', 'questions'];
-const OBJECTS = ['new plan', 'late amendment', 'annual report', 'summer programme', 'pay offer', 'harbour project', 'research grant', 'ticket prices', 'night service', 'safety rules'];
+const OBJECTS = [
+  'new plan',
+  'late amendment',
+  'annual report',
+  'summer programme',
+  'pay offer',
+  'harbour project',
+  'research grant',
+  'ticket prices',
+  'night service',
+  'safety rules',
+];
 
 /** A small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
@@ -50,7 +83,7 @@ function random(seed: number): () => number {
   };
 }
 
-export interface ListingsArticle {
+interface ListingsArticle {
   slug: string;
   title: string;
   section: string;
@@ -60,7 +93,7 @@ export interface ListingsArticle {
 }
 
 /** The articles, in no particular order (slugs are `story-001` … in generation order). */
-export function listingsArticles(): ListingsArticle[] {
+function listingsArticles(): ListingsArticle[] {
   const rand = random(20261129);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const end = Date.parse(LISTINGS_BUILD_TIME) - 3_600_000;
@@ -75,7 +108,7 @@ export function listingsArticles(): ListingsArticle[] {
     const published = undated
       ? undefined
       : busy
-        ? new Date(Date.parse('2026-03-01T06:00:00Z') + Math.floor(rand() * 7 * 86_400_000 / minute) * minute)
+        ? new Date(Date.parse('2026-03-01T06:00:00Z') + Math.floor((rand() * 7 * 86_400_000) / minute) * minute)
         : new Date(end - Math.floor((rand() * span) / minute) * minute);
     const section = i === 10 ? 'politics' : LISTINGS_SECTIONS[i % LISTINGS_SECTIONS.length]!;
     const tags = [...new Set(Array.from({ length: Math.floor(rand() * 3) }, () => pick(TAGS)))];
@@ -104,7 +137,12 @@ function entry(a: ListingsArticle): string {
     ...(a.published ? [`published: ${a.published.toISOString()}`] : []),
     `section: ${yamlString(a.section)}`,
     ...(a.tags.length ? ['tags:', ...a.tags.map((t) => `  - ${yamlString(t)}`)] : []),
-    ...(a.authors.length ? ['byline:', ...a.authors.flatMap((n) => [`  - name: ${yamlString(n)}`, ...(PROFILE[n] ? [`    url: ${yamlString(PROFILE[n])}`] : [])])] : []),
+    ...(a.authors.length
+      ? [
+          'byline:',
+          ...a.authors.flatMap((n) => [`  - name: ${yamlString(n)}`, ...(PROFILE[n] ? [`    url: ${yamlString(PROFILE[n])}`] : [])]),
+        ]
+      : []),
     '---',
     `Generated article ${a.slug}: ${a.title}.`,
     '',

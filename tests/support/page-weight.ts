@@ -42,7 +42,9 @@ export function measure(siteDir: string, htmlFile: string): Weight {
   const scriptUrls = selectAll('script[src]', tree).map((s) => String(s.properties.src));
   const modulepreloads = selectAll('link[rel=modulepreload][href]', tree).map((l) => String(l.properties.href));
   const inlineScripts = selectAll('script:not([src])', tree).filter((s) => !/json/.test(String(s.properties.type ?? '')));
-  const inlineImports = inlineScripts.flatMap((s) => [...toString(s).matchAll(/(?:import|from)\s*["']([^"']+\.m?js)["']/g)].map((m) => m[1]!));
+  const inlineImports = inlineScripts.flatMap((s) =>
+    [...toString(s).matchAll(/(?:import|from)\s*["']([^"']+\.m?js)["']/g)].map((m) => m[1]!),
+  );
   const seen = new Set<string>();
   const jsFiles = [...scriptUrls, ...modulepreloads, ...inlineImports].flatMap((u) => jsWithImports(siteDir, u, seen));
   const externalCss = cssFiles.reduce((n, f) => n + gz(readFileSync(fileOf(siteDir, f))), 0);

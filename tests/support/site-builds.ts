@@ -105,7 +105,10 @@ export function readEntries(articlesDir: string): Entry[] {
  * at some moment in that window: an entry published at its start was published; one still unpublished
  * at its end was not; one scheduled inside the window is left out of both (it could go either way).
  */
-export function publishedAndHidden(entries: Entry[], build: Pick<BuildResult, 'startedAt' | 'ms'>): { published: Entry[]; hidden: Entry[] } {
+export function publishedAndHidden(
+  entries: Entry[],
+  build: Pick<BuildResult, 'startedAt' | 'ms'>,
+): { published: Entry[]; hidden: Entry[] } {
   const start = new Date(build.startedAt);
   const end = new Date(build.startedAt + build.ms);
   return {

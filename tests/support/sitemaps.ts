@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseXmlStrict } from './xml.ts';
 
-export const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
 export interface SitemapUrl {
   loc: string;
@@ -32,7 +32,7 @@ export function sitemapIndex(dir: string): SitemapUrl[] {
 }
 
 /** The `<url>`s of one sitemap file (a `<urlset>`). */
-export function sitemapUrlsOf(xml: string): SitemapUrl[] {
+function sitemapUrlsOf(xml: string): SitemapUrl[] {
   const doc = parseXmlStrict(xml);
   if (doc.documentElement.localName !== 'urlset') throw new Error(`expected a <urlset>, got <${doc.documentElement.localName}>`);
   return [...doc.getElementsByTagNameNS(SITEMAP_NS, 'url')].map((u) => ({ loc: child(u, 'loc')!, lastmod: child(u, 'lastmod') }));

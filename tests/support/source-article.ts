@@ -16,7 +16,10 @@ const SEED_CREDIT = 'Win McNamee/Getty Images';
 
 export function readSourceArticle() {
   const raw = readFileSync(path.join(ROOT, 'tests/fixtures/source-article.txt'), 'utf8');
-  const paragraphs = raw.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = raw
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const [first, ...rest] = paragraphs;
   if (!first?.endsWith(SEED_CREDIT)) throw new Error('source article: first paragraph should end in the credit');
   return {

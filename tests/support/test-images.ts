@@ -74,7 +74,9 @@ export function pngHeaderOnly(width: number, height: number): Buffer {
 
 /** A small ordinary JPEG (no metadata), for entries whose lead photo is not what is tested. */
 export function plainPhoto(width = 96, height = 64): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 140 } } }).jpeg({ quality: 60 }).toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 140 } } })
+    .jpeg({ quality: 60 })
+    .toBuffer();
 }
 
 /** Writes the committed fixture images: `npx node tests/support/test-images.ts`. */
@@ -92,7 +94,15 @@ async function writeFixtures(): Promise<void> {
   write('images-invalid/huge-lead/lead.png', pngHeaderOnly(30_000, 30_000));
   write('images-invalid/huge-body/big.png', pngHeaderOnly(16_000, 16_000));
   const plain = await plainPhoto();
-  for (const entry of ['outside-body', 'symlink-body', 'missing-body-image', 'control-in-src', 'huge-body', 'malformed-links', 'body-image-paths']) {
+  for (const entry of [
+    'outside-body',
+    'symlink-body',
+    'missing-body-image',
+    'control-in-src',
+    'huge-body',
+    'malformed-links',
+    'body-image-paths',
+  ]) {
     write(`images-invalid/${entry}/lead.jpg`, plain);
   }
 }

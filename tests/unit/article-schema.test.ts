@@ -41,9 +41,7 @@ describe('article schema', () => {
 
   it('needs 1 to 5 key points and says how many it got', () => {
     expect(issues({ ...valid, summary: [] })).toEqual(['summary: expected 1 to 5 items, got 0']);
-    expect(issues({ ...valid, summary: ['a', 'b', 'c', 'd', 'e', 'f'] })).toEqual([
-      'summary: expected 1 to 5 items, got 6',
-    ]);
+    expect(issues({ ...valid, summary: ['a', 'b', 'c', 'd', 'e', 'f'] })).toEqual(['summary: expected 1 to 5 items, got 6']);
   });
 
   it('needs alt text on the lead image', () => {
@@ -52,9 +50,7 @@ describe('article schema', () => {
 
   it('rejects unknown fields (typos) and bad dates', () => {
     expect(issues({ ...valid, titel: 'x' }).join()).toMatch(/titel/);
-    expect(issues({ ...valid, published: 'last Tuesday' })).toEqual([
-      'published: expected a date such as 2022-08-20T09:00:00-04:00',
-    ]);
+    expect(issues({ ...valid, published: 'last Tuesday' })).toEqual(['published: expected a date such as 2022-08-20T09:00:00-04:00']);
   });
 });
 
@@ -62,7 +58,9 @@ describe('dates', () => {
   const at = (field: 'published' | 'updated', value: unknown) => issues({ ...valid, [field]: value });
 
   it('refuses an impossible date instead of moving it to another day (2026-02-30 is not 2 March)', () => {
-    expect(at('updated', '2026-02-30T10:00:00Z')).toEqual(['updated: "2026-02-30T10:00:00Z" is not a real date: February 2026 has 28 days']);
+    expect(at('updated', '2026-02-30T10:00:00Z')).toEqual([
+      'updated: "2026-02-30T10:00:00Z" is not a real date: February 2026 has 28 days',
+    ]);
     expect(at('published', '2026-02-30')).toEqual(['published: "2026-02-30" is not a real date: February 2026 has 28 days']);
     expect(at('published', '2100-02-29')[0]).toMatch(/February 2100 has 28 days/);
     expect(at('published', '2026-13-01')[0]).toMatch(/is not a real date: there is no month 13/);

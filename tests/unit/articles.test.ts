@@ -9,7 +9,13 @@ const a = (title: string, published?: string, draft = false) => ({
 
 describe('sortNewestFirst', () => {
   it('puts newer dated articles first, undated last, and breaks ties by headline', () => {
-    const sorted = sortNewestFirst([a('Undated B'), a('Old', '2020-01-01'), a('Undated A'), a('New', '2024-05-01'), a('Also new', '2024-05-01')]);
+    const sorted = sortNewestFirst([
+      a('Undated B'),
+      a('Old', '2020-01-01'),
+      a('Undated A'),
+      a('New', '2024-05-01'),
+      a('Also new', '2024-05-01'),
+    ]);
     expect(sorted.map((x) => x.data.title)).toEqual(['Also new', 'New', 'Old', 'Undated A', 'Undated B']);
   });
   it('does not modify its input', () => {

@@ -12,7 +12,8 @@ import {
 import { formatProblem } from '../../src/content-model/entry-checks.ts';
 
 const F = 'content/articles/a/index.md';
-const lines = (problems: { file: string; field: string; problem: string }[]) => problems.map((p) => formatProblem({ ...p, level: 'error' }));
+const lines = (problems: { file: string; field: string; problem: string }[]) =>
+  problems.map((p) => formatProblem({ ...p, level: 'error' }));
 
 describe('readBody: images, as the build imports them', () => {
   it('finds inline, reference and GFM-table images, and says which Astro imports from beside the entry', () => {
@@ -96,10 +97,28 @@ describe('readBody: URLs', () => {
 
 describe('malformed URLs', () => {
   it('are the ones that do not parse even against the article page (what the feeds do)', () => {
-    for (const bad of ['https://exa mple.com/', 'https://exa%20mple.com/', 'http://', 'https://[oops/', 'http://999.999.999.999/', '//exa mple.com/', 'https://a b.example/x']) {
+    for (const bad of [
+      'https://exa mple.com/',
+      'https://exa%20mple.com/',
+      'http://',
+      'https://[oops/',
+      'http://999.999.999.999/',
+      '//exa mple.com/',
+      'https://a b.example/x',
+    ]) {
       expect(isMalformedUrl(bad), bad).toBe(true);
     }
-    for (const good of ['https://example.com/', 'https://example.com/a b', '../other/', '#p3', '?q=1', 'mailto:desk@example.com', 'photo.jpg', '', 'javascript:alert(1)']) {
+    for (const good of [
+      'https://example.com/',
+      'https://example.com/a b',
+      '../other/',
+      '#p3',
+      '?q=1',
+      'mailto:desk@example.com',
+      'photo.jpg',
+      '',
+      'javascript:alert(1)',
+    ]) {
       expect(isMalformedUrl(good), good).toBe(false);
     }
   });
@@ -140,7 +159,9 @@ describe('malformed URLs', () => {
 
 describe('image URLs the build cannot publish', () => {
   it('a stray % and site-root paths, each with the fix', () => {
-    const facts = readBody('![Sale: 50% off](./50%-off.jpg) ![A](/images/a.jpg) ![B](/b.png) ![ok](./ok.jpg) ![r](https://example.com/50%-off.jpg)');
+    const facts = readBody(
+      '![Sale: 50% off](./50%-off.jpg) ![A](/images/a.jpg) ![B](/b.png) ![ok](./ok.jpg) ![r](https://example.com/50%-off.jpg)',
+    );
     expect(lines(bodyImageUrlProblems(F, facts))).toEqual([
       `${F}: body: image "./50%-off.jpg" has a "%" that is not followed by two hexadecimal digits; write "%25" for a percent sign, or rename the file`,
       `${F}: body: image "/images/a.jpg" is a site path, not a file of the article; put the photo in the article's folder and write "./a.jpg"`,

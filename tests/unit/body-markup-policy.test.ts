@@ -6,15 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { selectAll } from 'hast-util-select';
-import {
-  elements,
-  missingInOrder,
-  parseOutput,
-  renderBody,
-  renderBodyAsAstro,
-  unsafeMarkup,
-  visibleText,
-} from '../support/render-body.ts';
+import { elements, missingInOrder, parseOutput, renderBody, renderBodyAsAstro, unsafeMarkup, visibleText } from '../support/render-body.ts';
 
 /** Renders, then checks that nothing unsafe is left and that every phrase is visible, in order. */
 async function expectSafeAndWhole(markdown: string, phrases: readonly string[]): Promise<string> {
@@ -25,13 +17,40 @@ async function expectSafeAndWhole(markdown: string, phrases: readonly string[]):
 }
 
 /** Paragraphs, a heading, a list and a quote after the sentence under test: none may be swallowed. */
-const REST = '\n\nThe second paragraph survives.\n\n## A heading survives\n\n- A list item survives.\n\n> A quote survives.\n\nThe last paragraph survives.';
-const REST_PHRASES = ['The second paragraph survives.', 'A heading survives', 'A list item survives.', 'A quote survives.', 'The last paragraph survives.'];
+const REST =
+  '\n\nThe second paragraph survives.\n\n## A heading survives\n\n- A list item survives.\n\n> A quote survives.\n\nThe last paragraph survives.';
+const REST_PHRASES = [
+  'The second paragraph survives.',
+  'A heading survives',
+  'A list item survives.',
+  'A quote survives.',
+  'The last paragraph survives.',
+];
 
 /** Elements the HTML parser treats specially (raw text, RCDATA, plaintext, templates, selects, foreign content) or that the policy strips with their content. */
 const NAMES = [
-  'select', 'template', 'script', 'style', 'title', 'iframe', 'noscript', 'svg', 'math', 'textarea', 'xmp', 'plaintext',
-  'noembed', 'noframes', 'object', 'applet', 'button', 'frameset', 'option', 'form', 'video', 'marquee',
+  'select',
+  'template',
+  'script',
+  'style',
+  'title',
+  'iframe',
+  'noscript',
+  'svg',
+  'math',
+  'textarea',
+  'xmp',
+  'plaintext',
+  'noembed',
+  'noframes',
+  'object',
+  'applet',
+  'button',
+  'frameset',
+  'option',
+  'form',
+  'video',
+  'marquee',
 ];
 
 describe('element names written in prose are shown as written, and lose nothing', () => {
@@ -49,7 +68,10 @@ describe('element names written in prose are shown as written, and lose nothing'
         ...REST_PHRASES,
       ]);
       // At the start of a line (where markdown may read it as the start of an HTML block).
-      await expectSafeAndWhole(`<${name}> tags are dangerous, experts say.${REST}`, [`<${name}> tags are dangerous, experts say.`, ...REST_PHRASES]);
+      await expectSafeAndWhole(`<${name}> tags are dangerous, experts say.${REST}`, [
+        `<${name}> tags are dangerous, experts say.`,
+        ...REST_PHRASES,
+      ]);
       // Alone on its line, between paragraphs.
       await expectSafeAndWhole(`Before the tag.\n\n<${name}>${REST}`, ['Before the tag.', ...REST_PHRASES]);
       // An end tag alone in a sentence.
@@ -60,18 +82,25 @@ describe('element names written in prose are shown as written, and lose nothing'
         'Its second paragraph.',
         ...REST_PHRASES,
       ]);
-      await expectSafeAndWhole(`- An item with <${name}> inside.\n- The next item.${REST}`, [`An item with <${name}> inside.`, 'The next item.', ...REST_PHRASES]);
+      await expectSafeAndWhole(`- An item with <${name}> inside.\n- The next item.${REST}`, [
+        `An item with <${name}> inside.`,
+        'The next item.',
+        ...REST_PHRASES,
+      ]);
       await expectSafeAndWhole(`## The <${name}> element${REST}`, [`The <${name}> element`, ...REST_PHRASES]);
-      await expectSafeAndWhole(`| a | b |\n| - | - |\n| cell <${name}> one | cell two |${REST}`, [`cell <${name}> one`, 'cell two', ...REST_PHRASES]);
+      await expectSafeAndWhole(`| a | b |\n| - | - |\n| cell <${name}> one | cell two |${REST}`, [
+        `cell <${name}> one`,
+        'cell two',
+        ...REST_PHRASES,
+      ]);
     });
   }
 
   it('the issue’s example: the whole sentence and every paragraph after it', async () => {
-    const html = await expectSafeAndWhole('The attackers hid a <select> tag in the page, officials said.\n\nSecond paragraph.\n\nThird paragraph.', [
-      'The attackers hid a <select> tag in the page, officials said.',
-      'Second paragraph.',
-      'Third paragraph.',
-    ]);
+    const html = await expectSafeAndWhole(
+      'The attackers hid a <select> tag in the page, officials said.\n\nSecond paragraph.\n\nThird paragraph.',
+      ['The attackers hid a <select> tag in the page, officials said.', 'Second paragraph.', 'Third paragraph.'],
+    );
     expect(html).toBe(
       '<p id="p1">The attackers hid a &#x3C;select> tag in the page, officials said.</p>\n<p id="p2">Second paragraph.</p>\n<p id="p3">Third paragraph.</p>',
     );
@@ -87,24 +116,38 @@ describe('element names written in prose are shown as written, and lose nothing'
   });
 
   it('an HTML block that never ends does not take the rest of the article with it', async () => {
-    for (const opener of ['<script>', '<style>', '<textarea>', '<pre>', '<!-- a note that never ends', '<?php echo 1;', '<!DOCTYPE html', '<![CDATA[ x']) {
-      await expectSafeAndWhole(`Before it.\n\n${opener}\n\nThe second paragraph *survives*.\n\n## A heading survives\n\nThe last paragraph survives.`, [
-        'Before it.',
-        'The second paragraph survives.',
-        'A heading survives',
-        'The last paragraph survives.',
-      ]);
+    for (const opener of [
+      '<script>',
+      '<style>',
+      '<textarea>',
+      '<pre>',
+      '<!-- a note that never ends',
+      '<?php echo 1;',
+      '<!DOCTYPE html',
+      '<![CDATA[ x',
+    ]) {
+      await expectSafeAndWhole(
+        `Before it.\n\n${opener}\n\nThe second paragraph *survives*.\n\n## A heading survives\n\nThe last paragraph survives.`,
+        ['Before it.', 'The second paragraph survives.', 'A heading survives', 'The last paragraph survives.'],
+      );
     }
   });
 
   it('an indented HTML block is read the same way', async () => {
     await expectSafeAndWhole('Before.\n\n  <select>\n\nAfter *one*.', ['Before.', '<select>', 'After one.']);
-    const html = await expectSafeAndWhole('Before.\n\n   <!-- never closed\n\nAfter *two*.', ['Before.', '<!-- never closed', 'After two.']);
+    const html = await expectSafeAndWhole('Before.\n\n   <!-- never closed\n\nAfter *two*.', [
+      'Before.',
+      '<!-- never closed',
+      'After two.',
+    ]);
     expect(html).toContain('<em>two</em>');
   });
 
   it('an HTML block that opens something it never closes keeps what follows', async () => {
-    await expectSafeAndWhole(`<div>Look at the <select> in this block.</div>${REST}`, ['Look at the <select> in this block.', ...REST_PHRASES]);
+    await expectSafeAndWhole(`<div>Look at the <select> in this block.</div>${REST}`, [
+      'Look at the <select> in this block.',
+      ...REST_PHRASES,
+    ]);
     await expectSafeAndWhole(`<div>A <textarea> and a <script> here.</div>${REST}`, ['A <textarea> and a <script> here.', ...REST_PHRASES]);
     await expectSafeAndWhole(`<div title="a quote that never ends>Text${REST}`, REST_PHRASES);
   });
@@ -116,7 +159,11 @@ describe('element names written in prose are shown as written, and lose nothing'
   });
 
   it('code spans and code blocks keep markup as text', async () => {
-    await expectSafeAndWhole('Write `<script>alert(1)</script>` to test.\n\n```\n<select>\n```\n\nAfter.', ['Write <script>alert(1)</script> to test.', '<select>', 'After.']);
+    await expectSafeAndWhole('Write `<script>alert(1)</script>` to test.\n\n```\n<select>\n```\n\nAfter.', [
+      'Write <script>alert(1)</script> to test.',
+      '<select>',
+      'After.',
+    ]);
   });
 });
 
@@ -150,9 +197,17 @@ describe('mutation-XSS classics run nothing and keep the text around them', () =
     it(`vector ${i + 1}: ${vector}`, async () => {
       const n = i + 1;
       // Inline, between sentences of a paragraph…
-      await expectSafeAndWhole(`Before inline ${n}. ${vector} After inline ${n}.${REST}`, [`Before inline ${n}.`, `After inline ${n}.`, ...REST_PHRASES]);
+      await expectSafeAndWhole(`Before inline ${n}. ${vector} After inline ${n}.${REST}`, [
+        `Before inline ${n}.`,
+        `After inline ${n}.`,
+        ...REST_PHRASES,
+      ]);
       // …and as a block of its own, between paragraphs.
-      await expectSafeAndWhole(`Before block ${n}.\n\n${vector}\n\nAfter block ${n}.${REST}`, [`Before block ${n}.`, `After block ${n}.`, ...REST_PHRASES]);
+      await expectSafeAndWhole(`Before block ${n}.\n\n${vector}\n\nAfter block ${n}.${REST}`, [
+        `Before block ${n}.`,
+        `After block ${n}.`,
+        ...REST_PHRASES,
+      ]);
     });
   });
 });
@@ -172,7 +227,9 @@ describe('srcset and source cannot smuggle URLs', () => {
     it(markup, async () => {
       for (const md of [`Before. ${markup} After.`, `Before.\n\n${markup}\n\nAfter.`]) {
         const html = await expectSafeAndWhole(md, ['Before.', 'After.']);
-        const smuggling = elements(parseOutput(html)).filter((el) => el.tagName === 'source' || el.tagName === 'picture' || 'srcSet' in el.properties);
+        const smuggling = elements(parseOutput(html)).filter(
+          (el) => el.tagName === 'source' || el.tagName === 'picture' || 'srcSet' in el.properties,
+        );
         expect(smuggling).toEqual([]);
       }
     });
@@ -211,7 +268,8 @@ describe('images from other sites never reach the page (the validation pass reje
 
 describe('ids and fragment links', () => {
   /** Every id of the output, in order. */
-  const idsOf = (html: string) => elements(parseOutput(html)).flatMap((el) => (typeof el.properties.id === 'string' ? [el.properties.id] : []));
+  const idsOf = (html: string) =>
+    elements(parseOutput(html)).flatMap((el) => (typeof el.properties.id === 'string' ? [el.properties.id] : []));
   /** Every in-page link's target, without the '#'. */
   const fragmentsOf = (html: string) =>
     selectAll('a[href^="#"]', parseOutput(html)).map((a) => decodeURIComponent(String(a.properties.href).slice(1)));
@@ -228,7 +286,9 @@ describe('ids and fragment links', () => {
   }
 
   it('headings get prefixed ids that clobber no global and no paragraph id (as Astro renders them)', async () => {
-    const html = await renderBodyAsAstro('One.\n\nTwo.\n\n## __pwned\n\nThree.\n\nFour.\n\n## p4\n\nFive.\n\n## p4\n\n## Café crème\n\n## ???');
+    const html = await renderBodyAsAstro(
+      'One.\n\nTwo.\n\n## __pwned\n\nThree.\n\nFour.\n\n## p4\n\nFive.\n\n## p4\n\n## Café crème\n\n## ???',
+    );
     expectIdsSound(html);
     const ids = idsOf(html);
     expect(ids).not.toContain('__pwned');

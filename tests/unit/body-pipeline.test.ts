@@ -60,7 +60,9 @@ describe('body pipeline', () => {
 
   it('prefixes authored ids and names so they clobber neither globals nor our paragraph ids', async () => {
     const html = await render('<p id="p2">Authored.</p>\n\nMine.\n\n<a name="alert" id="x">a</a>');
-    expect(html).toBe('<p id="user-content-p2">Authored.</p>\n<p id="p2">Mine.</p>\n<p id="p3"><a name="user-content-alert" id="user-content-x">a</a></p>');
+    expect(html).toBe(
+      '<p id="user-content-p2">Authored.</p>\n<p id="p2">Mine.</p>\n<p id="p3"><a name="user-content-alert" id="user-content-x">a</a></p>',
+    );
   });
 
   it('keeps the news elements: figure, figcaption, cite, abbr, time, blockquote', async () => {
@@ -94,14 +96,22 @@ describe('rehype-image-alt alone', () => {
   it('lists every image without alt in one message', async () => {
     const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeImageAlt, { cwd: '/site' }).use(rehypeStringify);
     const file = new VFile({ value: '![](a.jpg) ![ok](b.jpg) ![](c.jpg)', path: '/site/content/articles/y/index.md' });
-    await expect(processor.process(file)).rejects.toThrow('content/articles/y/index.md: body: image "a.jpg", image "c.jpg" have no alt text');
+    await expect(processor.process(file)).rejects.toThrow(
+      'content/articles/y/index.md: body: image "a.jpg", image "c.jpg" have no alt text',
+    );
   });
 });
 
 describe('rehype-align-class alone', () => {
   const render = async (markdown: string) =>
     String(
-      await unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeAlignClass).use(rehypeStringify).process(markdown),
+      await unified()
+        .use(remarkParse)
+        .use(remarkRehype, { allowDangerousHtml: true })
+        .use(rehypeRaw)
+        .use(rehypeAlignClass)
+        .use(rehypeStringify)
+        .process(markdown),
     );
 
   it('keeps the classes already there, and drops values that are not an alignment', async () => {

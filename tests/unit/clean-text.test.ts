@@ -29,7 +29,15 @@ const EXAMPLES: [string, string][] = [
   ['lone \uD800high and \uDFFFlow', 'lone high and low'],
 ];
 /** Text that must stay exactly as it is. */
-const KEPT = ['tab\tLF\nCR\r', 'Café, naïve — “quoted” 1½ €5', '😀 family 👨‍👩‍👧 flag 🇺🇦', '中文 日本語 한국어 العربية עברית Ελληνικά Кириллица', '\u00A0nbsp\u200Bzwsp\u2028ls', '\uFFFD replacement', '\u{10FFFD} last'];
+const KEPT = [
+  'tab\tLF\nCR\r',
+  'Café, naïve — “quoted” 1½ €5',
+  '😀 family 👨‍👩‍👧 flag 🇺🇦',
+  '中文 日本語 한국어 العربية עברית Ελληνικά Кириллица',
+  '\u00A0nbsp\u200Bzwsp\u2028ls',
+  '\uFFFD replacement',
+  '\u{10FFFD} last',
+];
 
 describe('cleanText', () => {
   it.each(EXAMPLES)('%j → %j', (input, output) => {
@@ -120,7 +128,12 @@ describe('rehype-clean-text', () => {
 
   it('runs in the body pipeline', async () => {
     const html = String(
-      await unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(bodyRehypePlugins).use(rehypeStringify).process('One\vtwo\b.'),
+      await unified()
+        .use(remarkParse)
+        .use(remarkRehype, { allowDangerousHtml: true })
+        .use(bodyRehypePlugins)
+        .use(rehypeStringify)
+        .process('One\vtwo\b.'),
     );
     expect(html).toBe('<p id="p1">One two.</p>');
   });

@@ -27,14 +27,18 @@ describe('the corrections field', () => {
     expect(data.corrections).toEqual([{ date: d('2026-11-28T16:30:00Z'), text: 'Wrong day.' }]);
   });
   it('needs a date and a text in each item, and nothing else', () => {
-    expect(issues({ ...valid, corrections: [{ text: 'x' }] })).toEqual(['corrections.0.date: expected a date such as 2022-08-20T09:00:00-04:00, got undefined']);
+    expect(issues({ ...valid, corrections: [{ text: 'x' }] })).toEqual([
+      'corrections.0.date: expected a date such as 2022-08-20T09:00:00-04:00, got undefined',
+    ]);
     expect(issues({ ...valid, corrections: [{ date: 'last Tuesday', text: 'x' }] })[0]).toMatch(/^corrections\.0\.date: .*expected a date/);
     expect(issues({ ...valid, corrections: [{ date: '2026-11-28', text: '  ' }] })).toEqual(['corrections.0.text: must not be empty']);
     const unknown = schema.safeParse({ ...valid, corrections: [{ date: '2026-11-28', text: 'x', txt: 'y' }] }).error?.issues;
     expect(unknown).toMatchObject([{ code: 'unrecognized_keys', keys: ['txt'], path: ['corrections', 0] }]);
   });
   it('says what shape it wants', () => {
-    expect(issues({ ...valid, corrections: 'Wrong day.' })[0]).toMatch(/^corrections: expected a list of items, each with a date and a text/);
+    expect(issues({ ...valid, corrections: 'Wrong day.' })[0]).toMatch(
+      /^corrections: expected a list of items, each with a date and a text/,
+    );
     expect(issues({ ...valid, corrections: ['Wrong day.'] })[0]).toMatch(/^corrections\.0: expected each item to have a date and a text/);
   });
 });
@@ -78,7 +82,9 @@ describe('correction notices', () => {
       { label: 'Correction, 21 November 2026', date: d('2026-11-21T12:00:00.000Z'), text: 'First.' },
       { label: 'Correction, 28 November 2026', date: d('2026-11-28T16:30:00.000Z'), text: 'Second.' },
     ]);
-    expect(correctionNotices([{ date: d('2026-11-28T23:30:00Z'), text: 'x' }], 'en-GB', 'Asia/Tokyo')[0]!.label).toBe('Correction, 29 November 2026');
+    expect(correctionNotices([{ date: d('2026-11-28T23:30:00Z'), text: 'x' }], 'en-GB', 'Asia/Tokyo')[0]!.label).toBe(
+      'Correction, 29 November 2026',
+    );
   });
   it('sort without touching the entry, and know the latest', () => {
     expect(oldestFirst(list).map((c) => c.text)).toEqual(['First.', 'Second.']);
@@ -134,7 +140,10 @@ describe('feed content of a corrected article', () => {
   it('ends with the notices, as text', () => {
     const html = feedContentHtml({
       ...input,
-      corrections: { heading: 'Correction', notices: correctionNotices([{ date: d('2026-11-28T16:30:00Z'), text: 'It was <b>Friday</b>.' }], 'en-GB', 'UTC') },
+      corrections: {
+        heading: 'Correction',
+        notices: correctionNotices([{ date: d('2026-11-28T16:30:00Z'), text: 'It was <b>Friday</b>.' }], 'en-GB', 'UTC'),
+      },
     });
     const tree = fromHtml(html, { fragment: true });
     expect(selectAll('h2, ul, p', tree).map((n) => toString(n))).toEqual([
@@ -158,9 +167,14 @@ describe('BUILD_TIME', () => {
     expect(parseBuildTime('2026-11-29T12:00:00Z', clock)).toEqual(d('2026-11-29T12:00:00Z'));
     expect(parseBuildTime('2026-11-29T12:00Z', clock)).toEqual(d('2026-11-29T12:00:00Z'));
   });
-  it.each(['yesterday', '2026-11-29', '2026-11-29T12:00:00+01:00', '2026-02-30T10:00:00Z', '2026-11-29T25:00:00Z'])('rejects "%s", saying what it expects', (value) => {
-    expect(() => parseBuildTime(value, clock)).toThrow(`BUILD_TIME: expected a UTC date-time such as 2026-11-28T12:00:00Z, got "${value}"`);
-  });
+  it.each(['yesterday', '2026-11-29', '2026-11-29T12:00:00+01:00', '2026-02-30T10:00:00Z', '2026-11-29T25:00:00Z'])(
+    'rejects "%s", saying what it expects',
+    (value) => {
+      expect(() => parseBuildTime(value, clock)).toThrow(
+        `BUILD_TIME: expected a UTC date-time such as 2026-11-28T12:00:00Z, got "${value}"`,
+      );
+    },
+  );
 });
 
 describe('schemaDigest (when the cached content store must be rebuilt)', () => {

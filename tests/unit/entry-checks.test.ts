@@ -71,7 +71,19 @@ describe('unknown fields', () => {
   const known = fieldPaths(articleSchema(z.string()));
 
   it('knows every field of the schema, nested ones by their path', () => {
-    expect(known).toEqual(expect.arrayContaining(['title', 'summary', 'image', 'image.src', 'image.alt', 'image.standIn', 'byline.name', 'byline.url', 'redirectFrom']));
+    expect(known).toEqual(
+      expect.arrayContaining([
+        'title',
+        'summary',
+        'image',
+        'image.src',
+        'image.alt',
+        'image.standIn',
+        'byline.name',
+        'byline.url',
+        'redirectFrom',
+      ]),
+    );
     expect(known).not.toContain('byline.0');
   });
 
@@ -84,7 +96,9 @@ describe('unknown fields', () => {
 
   it('points to a field of that name elsewhere', () => {
     expect(unknownFieldProblem('caption', '', known)).toBe('unknown field here; did you mean `caption` under `image:`?');
-    expect(unknownFieldProblem('published', 'image', known)).toBe('unknown field here; did you mean `published` at the top level, not indented?');
+    expect(unknownFieldProblem('published', 'image', known)).toBe(
+      'unknown field here; did you mean `published` at the top level, not indented?',
+    );
   });
 
   it('falls back to the field table when nothing is close', () => {
@@ -122,7 +136,12 @@ describe('redirects', () => {
 
 describe('unfinished entries', () => {
   it('finds template placeholders in any field and in the body', () => {
-    const frontmatter = { title: 'T', summary: ['Real point.', PLACEHOLDERS.summary], image: { caption: `${PLACEHOLDERS.caption} More.` }, byline: [{ name: PLACEHOLDERS.byline }] };
+    const frontmatter = {
+      title: 'T',
+      summary: ['Real point.', PLACEHOLDERS.summary],
+      image: { caption: `${PLACEHOLDERS.caption} More.` },
+      byline: [{ name: PLACEHOLDERS.byline }],
+    };
     expect(placeholderProblems('f.md', frontmatter, `Intro.\n\n${PLACEHOLDERS.body}\n`).map((p) => `${p.field} ${p.level}`)).toEqual([
       'summary item 2 error',
       'image.caption error',
@@ -150,7 +169,9 @@ describe('unfinished entries', () => {
 
 describe('the error the build throws', () => {
   it('has no stack, so Astro prints no empty "Stack trace:" heading', () => {
-    const error = new ArticleValidationError(formatProblems([{ file: 'f.md', field: 'title', problem: 'required, but missing', level: 'error' }]));
+    const error = new ArticleValidationError(
+      formatProblems([{ file: 'f.md', field: 'title', problem: 'required, but missing', level: 'error' }]),
+    );
     expect(error.message).toBe('1 problem in the articles:\nf.md: title: required, but missing');
     expect(error.stack).toBe('');
   });
@@ -172,7 +193,10 @@ describe('checkArticles', () => {
 
   it('reports every problem of every entry, sorted by file', async () => {
     write('ok', '---\ntitle: "Fine"\nsummary: ["One."]\nimage: { src: ./lead.jpg, alt: "A." }\n---\nBody.\n');
-    write('too-many', '---\ntitle: "Six"\nsummary: [a, b, c, d, e, f]\nimage: { src: ./lead.jpg, alt: "A." }\nbyline: [{ name: "A", url: "not a url" }]\n---\nBody.\n');
+    write(
+      'too-many',
+      '---\ntitle: "Six"\nsummary: [a, b, c, d, e, f]\nimage: { src: ./lead.jpg, alt: "A." }\nbyline: [{ name: "A", url: "not a url" }]\n---\nBody.\n',
+    );
     write('no-image-field', '---\ntitle: "No image"\nsummary: ["One."]\n---\nBody.\n', false);
     const problems = (await checkArticles({ dir, root: ROOT })).map(formatProblem);
     expect(problems).toEqual([
@@ -193,13 +217,16 @@ describe('checkArticles', () => {
       rmSync(sub, { recursive: true, force: true });
     }
   };
-  const entry = (extra: string, body = 'Body.') => `---\ntitle: "T"\nsummary: ["One."]\nimage: { src: ./lead.jpg, alt: "A." }\n${extra}\n---\n${body}\n`;
+  const entry = (extra: string, body = 'Body.') =>
+    `---\ntitle: "T"\nsummary: ["One."]\nimage: { src: ./lead.jpg, alt: "A." }\n${extra}\n---\n${body}\n`;
 
   it('refuses an impossible date written as YAML reads it (unquoted), instead of moving it to 2 March', async () => {
     expect(await only('x', entry('updated: 2026-02-30T10:00:00Z'))).toEqual([
       'x/index.md: updated: "2026-02-30T10:00:00Z" is not a real date: February 2026 has 28 days',
     ]);
-    expect(await only('x', entry('published: 2026-02-29'))).toEqual(['x/index.md: published: "2026-02-29" is not a real date: February 2026 has 28 days']);
+    expect(await only('x', entry('published: 2026-02-29'))).toEqual([
+      'x/index.md: published: "2026-02-29" is not a real date: February 2026 has 28 days',
+    ]);
     expect(await only('x', entry('published: "2026-02-30T10:00:00Z"'))).toHaveLength(1);
   });
 
@@ -207,7 +234,9 @@ describe('checkArticles', () => {
     expect(await only('x', entry('published: 2026'))).toEqual([
       'x/index.md: published: expected a date such as 2022-08-20T09:00:00-04:00, got the number 2026',
     ]);
-    expect(await only('x', entry('published: true'))).toEqual(['x/index.md: published: expected a date such as 2022-08-20T09:00:00-04:00, got true']);
+    expect(await only('x', entry('published: true'))).toEqual([
+      'x/index.md: published: expected a date such as 2022-08-20T09:00:00-04:00, got true',
+    ]);
   });
 
   it('accepts real dates, quoted or not', async () => {
@@ -228,7 +257,9 @@ describe('checkArticles', () => {
   it('finds body images without alt text before anything is rendered', async () => {
     // (The files do not exist: those problems are src/content-model/image-files.ts's, tested in image-files.test.ts.)
     const altProblems = async (e: Promise<string[]> | string[]) => (await e).filter((l) => !l.includes('not found beside the entry'));
-    expect(await altProblems(only('x', entry('', 'Text.\n\n![](missing.jpg)\n\n<img src="raw.jpg"> ![Fine](ok.jpg) ![ ](blank.jpg)')))).toEqual([
+    expect(
+      await altProblems(only('x', entry('', 'Text.\n\n![](missing.jpg)\n\n<img src="raw.jpg"> ![Fine](ok.jpg) ![ ](blank.jpg)'))),
+    ).toEqual([
       'x/index.md: body: image "missing.jpg", image "raw.jpg", image "blank.jpg" have no alt text; write what the image shows, e.g. ![Councillors in the chamber](./photo.jpg)',
     ]);
     expect(await altProblems(only('x', entry('', 'Text with ![a chart](chart.png) and `![code](x)`.')))).toEqual([]);
@@ -236,7 +267,10 @@ describe('checkArticles', () => {
 
   it('finds a redirect to a live article in the validation pass', async () => {
     write('live-one', '---\ntitle: "Live"\nsummary: ["One."]\nimage: { src: ./lead.jpg, alt: "A." }\n---\nBody.\n');
-    write('renamed', '---\ntitle: "Renamed"\nsummary: ["One."]\nimage: { src: ./lead.jpg, alt: "A." }\nredirectFrom: [live-one]\n---\nBody.\n');
+    write(
+      'renamed',
+      '---\ntitle: "Renamed"\nsummary: ["One."]\nimage: { src: ./lead.jpg, alt: "A." }\nredirectFrom: [live-one]\n---\nBody.\n',
+    );
     const problems = (await checkArticles({ dir, root: ROOT })).map(formatProblem);
     expect(problems).toContain(
       `${dir}/renamed/index.md: redirectFrom: "live-one" is the slug of another article (${dir}/live-one/index.md); an old slug must not be in use: remove it here, or rename that article`,

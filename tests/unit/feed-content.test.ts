@@ -6,9 +6,17 @@ import { feedContentHtml } from '../../src/publishing/feed-content.ts';
 
 const input = {
   pageUrl: 'https://n.example/news/articles/a/',
-  image: { url: 'https://n.example/news/_astro/a.jpg', alt: 'Alt', width: 1200, height: 800, caption: 'Caption <b>x</b>', credit: 'Credit & Co' },
+  image: {
+    url: 'https://n.example/news/_astro/a.jpg',
+    alt: 'Alt',
+    width: 1200,
+    height: 800,
+    caption: 'Caption <b>x</b>',
+    credit: 'Credit & Co',
+  },
   summary: ['Point <script>alert(1)</script>'],
-  bodyHtml: '<p id="p1">See <a href="../b/">b</a>, <a href="#p1">this</a> and <a href="https://other.example/">that</a>.</p><p><img src="/news/_astro/x.png" srcset="/news/_astro/x.png 1x, x2.png 2x" alt="x"></p>',
+  bodyHtml:
+    '<p id="p1">See <a href="../b/">b</a>, <a href="#p1">this</a> and <a href="https://other.example/">that</a>.</p><p><img src="/news/_astro/x.png" srcset="/news/_astro/x.png 1x, x2.png 2x" alt="x"></p>',
 };
 
 describe('feedContentHtml', () => {
@@ -31,6 +39,8 @@ describe('feedContentHtml', () => {
       'https://other.example/',
       'https://n.example/news/_astro/x.png',
     ]);
-    expect(select('p img', tree)!.properties.srcSet).toBe('https://n.example/news/_astro/x.png 1x, https://n.example/news/articles/a/x2.png 2x');
+    expect(select('p img', tree)!.properties.srcSet).toBe(
+      'https://n.example/news/_astro/x.png 1x, https://n.example/news/articles/a/x2.png 2x',
+    );
   });
 });

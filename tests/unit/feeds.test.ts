@@ -4,7 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseJsonFeed, parseRssFeed } from 'feedsmith';
-import { feedChannel, feedItemCount, fitFeed, jsonFeed, jsonFeedText, rssFeed, rssXml, sectionFeedLinks, FEED_MAX_BYTES } from '../../src/publishing/feeds.ts';
+import {
+  feedChannel,
+  feedItemCount,
+  fitFeed,
+  jsonFeed,
+  jsonFeedText,
+  rssFeed,
+  rssXml,
+  sectionFeedLinks,
+  FEED_MAX_BYTES,
+} from '../../src/publishing/feeds.ts';
 import type { FeedItem } from '../../src/publishing/feed-items.ts';
 import { SITE } from '../../src/site.config.ts';
 import { parseXmlStrict } from '../support/xml.ts';
@@ -14,7 +24,10 @@ const item = (i: number, paragraphs: number): FeedItem => ({
   url: `https://x.test/news/articles/a${i}/`,
   title: `Article ${i} & more`,
   description: `Description ${i}`,
-  contentHtml: Array.from({ length: paragraphs }, (_, p) => `<p>Paragraph ${p} of article ${i}, with a few more words to weigh something.</p>`).join(''),
+  contentHtml: Array.from(
+    { length: paragraphs },
+    (_, p) => `<p>Paragraph ${p} of article ${i}, with a few more words to weigh something.</p>`,
+  ).join(''),
   imageUrl: `https://x.test/news/_astro/a${i}.jpg`,
   published: new Date(Date.UTC(2026, 10, 29) - i * 3_600_000),
   authors: [{ name: 'Alex Example' }],
@@ -86,14 +99,27 @@ describe('feed documents', () => {
   });
 
   it('a section’s channel is titled with the section', () => {
-    const section = feedChannel('https://x.test', '/', { home: '/', rss: '/sections/sport/rss.xml', json: '/sections/sport/feed.json' }, 'Sport');
+    const section = feedChannel(
+      'https://x.test',
+      '/',
+      { home: '/', rss: '/sections/sport/rss.xml', json: '/sections/sport/feed.json' },
+      'Sport',
+    );
     expect(section).toMatchObject({ title: `${SITE.name}: Sport`, rssUrl: 'https://x.test/sections/sport/rss.xml' });
   });
 
   it('a section’s feed links, for a page head, respect the base; none without a section', () => {
     expect(sectionFeedLinks('Arts & Culture', 'https://x.test', '/news/')).toEqual([
-      { type: 'application/rss+xml', title: `${SITE.name}: Arts & Culture (RSS)`, href: 'https://x.test/news/sections/arts-culture/rss.xml' },
-      { type: 'application/feed+json', title: `${SITE.name}: Arts & Culture (JSON Feed)`, href: 'https://x.test/news/sections/arts-culture/feed.json' },
+      {
+        type: 'application/rss+xml',
+        title: `${SITE.name}: Arts & Culture (RSS)`,
+        href: 'https://x.test/news/sections/arts-culture/rss.xml',
+      },
+      {
+        type: 'application/feed+json',
+        title: `${SITE.name}: Arts & Culture (JSON Feed)`,
+        href: 'https://x.test/news/sections/arts-culture/feed.json',
+      },
     ]);
     expect(sectionFeedLinks(undefined, 'https://x.test', '/')).toEqual([]);
   });

@@ -38,7 +38,12 @@ const UNSAFE = [
 
 describe('byline url', () => {
   it('accepts http(s) URLs', () => {
-    for (const url of ['https://example.com/staff/jane', 'http://example.com/', 'HTTPS://EXAMPLE.COM/Staff?id=1#bio', 'https://例え.jp/記者']) {
+    for (const url of [
+      'https://example.com/staff/jane',
+      'http://example.com/',
+      'HTTPS://EXAMPLE.COM/Staff?id=1#bio',
+      'https://例え.jp/記者',
+    ]) {
       expect(lines(entry([{ name: 'Jane', url }])), url).toEqual([]);
     }
   });

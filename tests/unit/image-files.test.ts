@@ -66,7 +66,14 @@ describe('image paths inside the article folder', () => {
 
 describe('paths that leave the article folder', () => {
   it('are refused before the file is even looked for, with the fix', async () => {
-    for (const src of ['../other/photo.jpg', '../../outside/private.jpg', 'photos/../../other/photo.jpg', '..', '../story/../../outside/private.jpg', '/etc/passwd.jpg']) {
+    for (const src of [
+      '../other/photo.jpg',
+      '../../outside/private.jpg',
+      'photos/../../other/photo.jpg',
+      '..',
+      '../story/../../outside/private.jpg',
+      '/etc/passwd.jpg',
+    ]) {
       expect(await problem(src), src).toBe(
         `file "${src}" is outside the article's folder; copy the photo into the article's folder (beside index.md) and write "./${path.basename(path.resolve(entry, src))}"`,
       );
@@ -119,7 +126,14 @@ describe('missing and unreadable files', () => {
 
 describe('control characters in a path', () => {
   it('are refused, named by code point', async () => {
-    for (const [src, code] of [['./lead\u0000.jpg', 'U+0000'], ['./lead\u0007.jpg', 'U+0007'], ['./le\u001bad.jpg', 'U+001B'], ['./lead.jpg\u007f', 'U+007F'], ['./\u0085lead.jpg', 'U+0085'], ['./lead.jpg\n', 'U+000A']] as const) {
+    for (const [src, code] of [
+      ['./lead\u0000.jpg', 'U+0000'],
+      ['./lead\u0007.jpg', 'U+0007'],
+      ['./le\u001bad.jpg', 'U+001B'],
+      ['./lead.jpg\u007f', 'U+007F'],
+      ['./\u0085lead.jpg', 'U+0085'],
+      ['./lead.jpg\n', 'U+000A'],
+    ] as const) {
       expect(await problem(src, 'file "x"'), JSON.stringify(src)).toBe(
         `file "x" contains a control character (${code}), which cannot be part of a file name; retype the path, e.g. ./photo.jpg`,
       );
@@ -134,15 +148,21 @@ describe('the pixel limit', () => {
     expect(await problem('./over-limit.png')).toBe(
       'file "./over-limit.png" is 10,000 × 10,001 pixels (100 megapixels); the limit is 100 megapixels: save a smaller copy (4,000 pixels on the long side is plenty) and use that',
     );
-    expect(await problem('./16k.png')).toMatch(/^file "\.\/16k\.png" is 16,000 × 16,000 pixels \(256 megapixels\); the limit is 100 megapixels/);
-    expect(await problem('./30k.png')).toMatch(/^file "\.\/30k\.png" is 30,000 × 30,000 pixels \(900 megapixels\); the limit is 100 megapixels/);
+    expect(await problem('./16k.png')).toMatch(
+      /^file "\.\/16k\.png" is 16,000 × 16,000 pixels \(256 megapixels\); the limit is 100 megapixels/,
+    );
+    expect(await problem('./30k.png')).toMatch(
+      /^file "\.\/30k\.png" is 30,000 × 30,000 pixels \(900 megapixels\); the limit is 100 megapixels/,
+    );
     expect(await problem('./panorama.png')).toMatch(/is 100,000 × 1,200 pixels \(120 megapixels\)/);
   });
 });
 
 describe('articleFileProblems: one entry, lead photo and body together', () => {
   const check = (imageSrc: unknown, body: string) =>
-    articleFileProblems({ file: 'articles/story/index.md', entryFile, articlesDir: articles, imageSrc, body }).then((ps) => ps.map(formatProblem));
+    articleFileProblems({ file: 'articles/story/index.md', entryFile, articlesDir: articles, imageSrc, body }).then((ps) =>
+      ps.map(formatProblem),
+    );
 
   it('names the field: image.src for the lead photo, body for body images, each image once', async () => {
     expect(
@@ -191,10 +211,7 @@ describe('checkArticles sees entries through linked folders', () => {
       mkdirSync(outside, { recursive: true });
       mkdirSync(path.join(dir, 'articles'));
       writeFileSync(path.join(outside, 'lead.jpg'), await plainPhoto());
-      writeFileSync(
-        path.join(outside, 'index.md'),
-        '---\ntitle: "T"\nsummary: ["S"]\nimage:\n  src: ./lead.jpg\n  alt: "A"\n---\nBody.\n',
-      );
+      writeFileSync(path.join(outside, 'index.md'), '---\ntitle: "T"\nsummary: ["S"]\nimage:\n  src: ./lead.jpg\n  alt: "A"\n---\nBody.\n');
       symlinkSync(outside, path.join(dir, 'articles', 'kept-elsewhere'));
       const problems = await checkArticles({ dir: 'articles', root: dir });
       expect(problems.map(formatProblem)).toEqual([

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { archivePath, authorPath, latestPath, nameSlug, searchPath, sectionFeedPath, sectionPath, topicPath } from '../../src/lib/listing-urls.ts';
+import {
+  archivePath,
+  authorPath,
+  latestPath,
+  nameSlug,
+  searchPath,
+  sectionFeedPath,
+  sectionPath,
+  topicPath,
+} from '../../src/lib/listing-urls.ts';
 import { SLUG_PATTERN } from '../../src/lib/slug.ts';
 
 describe('nameSlug: the one slug of a section, topic or author', () => {

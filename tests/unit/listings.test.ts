@@ -48,7 +48,10 @@ describe('groupByName', () => {
 
   it('lists an article once per group even if it names it twice', () => {
     const groups = groupByName([art({ tags: ['Budget', 'budget', 'Council'] }, 'z')], topicsOf);
-    expect(groups.map((g) => [g.slug, g.articles.length])).toEqual([['budget', 1], ['council', 1]]);
+    expect(groups.map((g) => [g.slug, g.articles.length])).toEqual([
+      ['budget', 1],
+      ['council', 1],
+    ]);
   });
 
   it('groups authors by name, and finds the profile URL of their newest byline that has one', () => {
@@ -65,12 +68,20 @@ describe('groupByName', () => {
 });
 
 describe('sections in editorial order', () => {
-  const groups = groupByName([art({ section: 'Zoo' }), art({ section: 'World' }), art({ section: 'Arts' }), art({ section: 'politics' })], sectionOf, ['Politics', 'World']);
+  const groups = groupByName(
+    [art({ section: 'Zoo' }), art({ section: 'World' }), art({ section: 'Arts' }), art({ section: 'politics' })],
+    sectionOf,
+    ['Politics', 'World'],
+  );
   it('puts the configured ones first, in their order, then the rest alphabetically', () => {
     expect(sectionsInOrder(groups, ['Politics', 'Business', 'World']).map((g) => g.name)).toEqual(['Politics', 'World', 'Arts', 'Zoo']);
   });
   it('names the sections the order does not list', () => {
-    expect(unlistedSections(groups, ['Politics', 'World']).map((g) => g.name).sort()).toEqual(['Arts', 'Zoo']);
+    expect(
+      unlistedSections(groups, ['Politics', 'World'])
+        .map((g) => g.name)
+        .sort(),
+    ).toEqual(['Arts', 'Zoo']);
   });
 });
 
@@ -155,7 +166,14 @@ describe('Earlier in <section>', () => {
 
 describe('the front page', () => {
   const many = (count: number) =>
-    sortNewestFirst(Array.from({ length: count }, (_, i) => art({ section: ['Politics', 'World', 'Arts'][i % 3], published: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString() }, `f${i}`)));
+    sortNewestFirst(
+      Array.from({ length: count }, (_, i) =>
+        art(
+          { section: ['Politics', 'World', 'Arts'][i % 3], published: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString() },
+          `f${i}`,
+        ),
+      ),
+    );
 
   it('has the same number of slots whatever the number of articles', () => {
     const sizes = [20, 200, 2000].map((count) => {

@@ -10,7 +10,14 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { bodyRehypePlugins } from '../../src/plugins/body-plugins.ts';
-import { articleText, bodyTexts, firstMissing, nothingLostProblems, sourceTexts, type ShownFields } from '../../src/publishing/nothing-lost.ts';
+import {
+  articleText,
+  bodyTexts,
+  firstMissing,
+  nothingLostProblems,
+  sourceTexts,
+  type ShownFields,
+} from '../../src/publishing/nothing-lost.ts';
 import { formatProblem } from '../../src/content-model/entry-checks.ts';
 
 const FIELDS: ShownFields = {
@@ -152,6 +159,8 @@ describe('nothing lost', () => {
 
   it('reports a published entry without a page', async () => {
     const problems = nothingLostProblems({ ...(await entry()), html: undefined });
-    expect(problems.map(formatProblem)).toEqual(['content/articles/budget-vote/index.md: slug: no page was built at articles/budget-vote/index.html']);
+    expect(problems.map(formatProblem)).toEqual([
+      'content/articles/budget-vote/index.md: slug: no page was built at articles/budget-vote/index.html',
+    ]);
   });
 });

@@ -23,9 +23,13 @@ describe('precompressDir', () => {
   it('writes .gz and .br beside every text file, and nothing beside images', async () => {
     const dir = fixture();
     const { files: done } = await precompressDir(dir);
-    expect(done.map((f) => path.relative(dir, f)).sort()).toEqual(
-      ['_astro/app.js', 'articles/a/index.html', 'index.html', 'manifest.webmanifest', 'rss.xml'],
-    );
+    expect(done.map((f) => path.relative(dir, f)).sort()).toEqual([
+      '_astro/app.js',
+      'articles/a/index.html',
+      'index.html',
+      'manifest.webmanifest',
+      'rss.xml',
+    ]);
     for (const file of done) {
       const original = readFileSync(file);
       expect(gunzipSync(readFileSync(`${file}.gz`)).equals(original), file).toBe(true);

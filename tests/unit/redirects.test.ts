@@ -6,13 +6,20 @@ const a = (id: string, redirectFrom: string[] = []) => ({ id, filePath: `content
 describe('redirectMap', () => {
   it('maps each old slug to its article', () => {
     const x = a('new-x', ['old-x', 'older-x']);
-    expect([...redirectMap([x, a('y')])]).toEqual([['old-x', x], ['older-x', x]]);
+    expect([...redirectMap([x, a('y')])]).toEqual([
+      ['old-x', x],
+      ['older-x', x],
+    ]);
   });
   it('refuses an old slug that is a live article, naming both files', () => {
-    expect(() => redirectMap([a('x', ['y']), a('y')])).toThrow('content/articles/x/index.md: redirectFrom: "y" is the slug of a live article (content/articles/y/index.md)');
+    expect(() => redirectMap([a('x', ['y']), a('y')])).toThrow(
+      'content/articles/x/index.md: redirectFrom: "y" is the slug of a live article (content/articles/y/index.md)',
+    );
   });
   it('refuses an old slug claimed twice', () => {
-    expect(() => redirectMap([a('x', ['old']), a('y', ['old'])])).toThrow(/content\/articles\/y\/index\.md: redirectFrom: "old" is already redirected to content\/articles\/x\/index\.md/);
+    expect(() => redirectMap([a('x', ['old']), a('y', ['old'])])).toThrow(
+      /content\/articles\/y\/index\.md: redirectFrom: "old" is already redirected to content\/articles\/x\/index\.md/,
+    );
   });
 });
 
@@ -64,7 +71,10 @@ describe('netlifyRedirects (Netlify, Cloudflare Pages)', () => {
 
 describe('nginxRedirects', () => {
   it('writes an exact-match location per rule that answers 301 with the new path and keeps the query', () => {
-    const text = nginxRedirects([{ from: '/articles/old', to: '/articles/new/' }, { from: '/articles/old/', to: '/articles/new/' }]);
+    const text = nginxRedirects([
+      { from: '/articles/old', to: '/articles/new/' },
+      { from: '/articles/old/', to: '/articles/new/' },
+    ]);
     expect(text.split('\n').filter((l) => l && !l.startsWith('#'))).toEqual([
       'location = /articles/old { return 301 /articles/new/$is_args$args; }',
       'location = /articles/old/ { return 301 /articles/new/$is_args$args; }',

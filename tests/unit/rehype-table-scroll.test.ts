@@ -27,7 +27,9 @@ async function render(markdown: string, options?: Options): Promise<string> {
 describe('rehype-table-scroll', () => {
   it('wraps a table in a named, focusable region', async () => {
     const html = await render(`Before.\n\n${TABLE}\n\nAfter.`);
-    expect(html).toMatch(/^<p>Before\.<\/p>\n<section class="table-scroll" aria-label="Table 1" tabindex="0"><table>[\s\S]*<\/table><\/section>\n<p>After\.<\/p>$/);
+    expect(html).toMatch(
+      /^<p>Before\.<\/p>\n<section class="table-scroll" aria-label="Table 1" tabindex="0"><table>[\s\S]*<\/table><\/section>\n<p>After\.<\/p>$/,
+    );
   });
 
   it('numbers uncaptioned tables, so every region has its own name', async () => {
@@ -52,12 +54,20 @@ describe('rehype-table-scroll', () => {
   });
 
   it('takes a class and a label', async () => {
-    expect(await render(TABLE, { className: 'scroll', label: 'Tabelle' })).toMatch(/^<section class="scroll" aria-label="Tabelle 1" tabindex="0">/);
+    expect(await render(TABLE, { className: 'scroll', label: 'Tabelle' })).toMatch(
+      /^<section class="scroll" aria-label="Tabelle 1" tabindex="0">/,
+    );
   });
 
   it('runs in the body pipeline after the sanitiser, which would strip its attributes', async () => {
     const html = String(
-      await unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(bodyRehypePlugins).use(rehypeStringify).process(`${TABLE}\n\nText.`),
+      await unified()
+        .use(remarkParse)
+        .use(remarkGfm)
+        .use(remarkRehype, { allowDangerousHtml: true })
+        .use(bodyRehypePlugins)
+        .use(rehypeStringify)
+        .process(`${TABLE}\n\nText.`),
     );
     expect(html).toMatch(/^<section class="table-scroll" aria-label="Table 1" tabindex="0"><table>/);
     expect(html).toContain('<p id="p1">Text.</p>');
@@ -88,7 +98,9 @@ describe('rehype-align-class', () => {
         .use(rehypeRaw)
         .use(rehypeAlignClass)
         .use(rehypeStringify)
-        .process('| a | b | c | d |\n| :-- | --: | :-: | --- |\n| 1 | 2 | 3 | 4 |\n\n<table><tr><td align="RIGHT" class="x">5</td><td align="justify">6</td></tr></table>'),
+        .process(
+          '| a | b | c | d |\n| :-- | --: | :-: | --- |\n| 1 | 2 | 3 | 4 |\n\n<table><tr><td align="RIGHT" class="x">5</td><td align="justify">6</td></tr></table>',
+        ),
     );
     expect(html).not.toContain('align=');
     expect(html).toContain('<th class="align-left">a</th>\n<th class="align-right">b</th>\n<th class="align-center">c</th>\n<th>d</th>');

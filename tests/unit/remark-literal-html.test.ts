@@ -6,16 +6,43 @@ import { renderBody, visibleText } from '../support/render-body.ts';
 
 describe('remark-literal-html', () => {
   it('allows no element the HTML parser treats specially', () => {
-    for (const name of ['script', 'style', 'template', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'select', 'svg', 'math', 'object', 'button']) {
+    for (const name of [
+      'script',
+      'style',
+      'template',
+      'textarea',
+      'title',
+      'xmp',
+      'iframe',
+      'noembed',
+      'noframes',
+      'noscript',
+      'plaintext',
+      'select',
+      'svg',
+      'math',
+      'object',
+      'button',
+    ]) {
       expect(ALLOWED_ELEMENTS.has(name), name).toBe(false);
     }
   });
 
   it('shows inline tags of elements that are not allowed, and declarations, as text', () => {
-    for (const tag of ['<select>', '</select>', '<SCRIPT src="x">', '<svg/>', '<my-widget>', '<?php echo 1 ?>', '<!DOCTYPE html>', '<![CDATA[x]]>']) {
+    for (const tag of [
+      '<select>',
+      '</select>',
+      '<SCRIPT src="x">',
+      '<svg/>',
+      '<my-widget>',
+      '<?php echo 1 ?>',
+      '<!DOCTYPE html>',
+      '<![CDATA[x]]>',
+    ]) {
       expect(inlineHtmlIsText(tag), tag).toBe(true);
     }
-    for (const tag of ['<b>', '</b>', '<a href="x">', '<img src="x" alt="y">', '<!-- note -->', '<ABBR title="t">']) expect(inlineHtmlIsText(tag), tag).toBe(false);
+    for (const tag of ['<b>', '</b>', '<a href="x">', '<img src="x" alt="y">', '<!-- note -->', '<ABBR title="t">'])
+      expect(inlineHtmlIsText(tag), tag).toBe(false);
   });
 
   it('finds what in a block would swallow what follows', () => {
@@ -38,7 +65,9 @@ describe('remark-literal-html', () => {
   });
 
   it('escapes only the tags that are not allowed, wherever they are', () => {
-    expect(escapeDisallowed('<div title="<b>">A <select> and <b>b</b></div><?x>')).toBe('<div title="<b>">A &lt;select> and <b>b</b></div>&lt;?x>');
+    expect(escapeDisallowed('<div title="<b>">A <select> and <b>b</b></div><?x>')).toBe(
+      '<div title="<b>">A &lt;select> and <b>b</b></div>&lt;?x>',
+    );
     expect(escapeDisallowed('<p>ok <!-- note --></p>')).toBe('<p>ok <!-- note --></p>');
   });
 

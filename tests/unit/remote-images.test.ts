@@ -77,7 +77,11 @@ describe('remoteImageProblems', () => {
   });
 
   it('sees through the encodings browsers accept', () => {
-    expect(urlsIn('<img src="&#47;&#47;example.com/a.jpg" alt="a"> <img src="/\\example.com/b.jpg" alt="b"> <img src=" //example.com/c.jpg" alt="c">')).toHaveLength(3);
+    expect(
+      urlsIn(
+        '<img src="&#47;&#47;example.com/a.jpg" alt="a"> <img src="/\\example.com/b.jpg" alt="b"> <img src=" //example.com/c.jpg" alt="c">',
+      ),
+    ).toHaveLength(3);
   });
 
   it('shortens a long URL in the message', () => {

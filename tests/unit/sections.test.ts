@@ -19,7 +19,10 @@ describe('sectionSlug', () => {
 describe('section paths', () => {
   it('respect the base path', () => {
     expect(sectionPagePath('politics', '/')).toBe('/sections/politics/');
-    expect(sectionFeedPaths('politics', '/news/')).toEqual({ rss: '/news/sections/politics/rss.xml', json: '/news/sections/politics/feed.json' });
+    expect(sectionFeedPaths('politics', '/news/')).toEqual({
+      rss: '/news/sections/politics/rss.xml',
+      json: '/news/sections/politics/feed.json',
+    });
   });
 });
 

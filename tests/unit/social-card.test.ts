@@ -25,13 +25,19 @@ describe('social card layout', () => {
 describe('renderSocialCard', () => {
   it('renders a 1200×630 JPEG, identically every time', async () => {
     const headline = 'Trump wanted to meet Hillary Clinton after the 2016 election, Jared Kushner’s memoir says';
-    const [one, two] = await Promise.all([renderSocialCard(photo, headline, 'The Reader'), renderSocialCard(photo, headline, 'The Reader')]);
+    const [one, two] = await Promise.all([
+      renderSocialCard(photo, headline, 'The Reader'),
+      renderSocialCard(photo, headline, 'The Reader'),
+    ]);
     expect(one.equals(two)).toBe(true);
     expect(await sharp(one).metadata()).toMatchObject({ format: 'jpeg', width: 1200, height: 630 });
     expect(one.length).toBeLessThan(300_000);
   });
   it('draws the headline: a different headline gives a different card', async () => {
-    const [one, two] = await Promise.all([renderSocialCard(photo, 'One headline', 'The Reader'), renderSocialCard(photo, 'Another headline', 'The Reader')]);
+    const [one, two] = await Promise.all([
+      renderSocialCard(photo, 'One headline', 'The Reader'),
+      renderSocialCard(photo, 'Another headline', 'The Reader'),
+    ]);
     expect(one.equals(two)).toBe(false);
   });
 });
@@ -74,7 +80,9 @@ describe('cards for headlines in other scripts', () => {
 
   /** The overlay (no photo) as raw pixels. */
   const pixels = async (headline: string) => {
-    const { data } = await sharp(Buffer.from(await cardOverlaySvg(headline, ' '))).raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(Buffer.from(await cardOverlaySvg(headline, ' ')))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     return data;
   };
   const key = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -139,21 +147,36 @@ describe('cards for headlines in other scripts', () => {
 
   it('loads a font only when a headline needs it: a Latin headline uses the two Source Serif files it always did', () => {
     const files = (texts: { text: string; weight: number }[]) => chooseCardFonts(texts).fonts.map((f) => f.file.split('/').pop());
-    expect(files([{ text: 'The Reader', weight: 600 }, { text: 'Budget vote delayed, “again” — 2026', weight: 700 }])).toEqual([
-      'source-serif-4-latin-600-normal.woff',
-      'source-serif-4-latin-700-normal.woff',
-    ]);
+    expect(
+      files([
+        { text: 'The Reader', weight: 600 },
+        { text: 'Budget vote delayed, “again” — 2026', weight: 700 },
+      ]),
+    ).toEqual(['source-serif-4-latin-600-normal.woff', 'source-serif-4-latin-700-normal.woff']);
     expect(files([{ text: 'الحكومة', weight: 700 }])).toEqual(['source-serif-4-latin-700-normal.woff', 'amiri-arabic-700-normal.woff']);
-    expect(files([{ text: '政府', weight: 700 }])).toEqual(expect.arrayContaining([expect.stringMatching(/^noto-serif-sc-\d+-wght-normal\.woff2$/)]));
+    expect(files([{ text: '政府', weight: 700 }])).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^noto-serif-sc-\d+-wght-normal\.woff2$/)]),
+    );
     // Kana make it Japanese, Hangul Korean: the same Han character comes from that language's font.
-    expect(files([{ text: '政府の', weight: 700 }]).slice(1).every((f) => f!.startsWith('noto-serif-jp-'))).toBe(true);
-    expect(files([{ text: '정부 政府', weight: 700 }]).slice(1).every((f) => f!.startsWith('noto-serif-kr-'))).toBe(true);
+    expect(
+      files([{ text: '政府の', weight: 700 }])
+        .slice(1)
+        .every((f) => f!.startsWith('noto-serif-jp-')),
+    ).toBe(true);
+    expect(
+      files([{ text: '정부 政府', weight: 700 }])
+        .slice(1)
+        .every((f) => f!.startsWith('noto-serif-kr-')),
+    ).toBe(true);
     expect(files([{ text: '😮 Budget', weight: 700 }])).toEqual(['source-serif-4-latin-700-normal.woff']); // emoji are pictures
   });
 
   it('renders every script’s card as a JPEG, identically every time', async () => {
     for (const headline of [HEADLINES.arabic, HEADLINES.japanese, HEADLINES.emoji]) {
-      const [one, two] = await Promise.all([renderSocialCard(photo, headline, 'The Reader'), renderSocialCard(photo, headline, 'The Reader')]);
+      const [one, two] = await Promise.all([
+        renderSocialCard(photo, headline, 'The Reader'),
+        renderSocialCard(photo, headline, 'The Reader'),
+      ]);
       expect(one.equals(two)).toBe(true);
       expect(await sharp(one).metadata()).toMatchObject({ format: 'jpeg', width: 1200, height: 630 });
     }

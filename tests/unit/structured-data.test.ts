@@ -15,7 +15,12 @@ describe('newsArticle', () => {
   it('leaves out what the content does not state', () => {
     const ld = newsArticle(base);
     for (const key of ['datePublished', 'dateModified', 'author', 'articleSection', 'keywords']) expect(ld).not.toHaveProperty(key);
-    expect(ld).toMatchObject({ '@type': 'NewsArticle', isAccessibleForFree: true, mainEntityOfPage: { '@id': base.url }, image: base.images });
+    expect(ld).toMatchObject({
+      '@type': 'NewsArticle',
+      isAccessibleForFree: true,
+      mainEntityOfPage: { '@id': base.url },
+      image: base.images,
+    });
   });
   it('uses the published date as modified date when there is no update', () => {
     const ld = newsArticle({ ...base, published: new Date('2022-08-20T13:00:00Z') });
@@ -23,14 +28,25 @@ describe('newsArticle', () => {
   });
   it('names authors as Persons, with URLs when given', () => {
     const ld = newsArticle({ ...base, authors: [{ name: 'A', url: 'https://a.example/' }, { name: 'B' }] });
-    expect(ld.author).toEqual([{ '@type': 'Person', name: 'A', url: 'https://a.example/' }, { '@type': 'Person', name: 'B' }]);
+    expect(ld.author).toEqual([
+      { '@type': 'Person', name: 'A', url: 'https://a.example/' },
+      { '@type': 'Person', name: 'B' },
+    ]);
   });
 });
 
 describe('breadcrumbList and webSite', () => {
   it('numbers breadcrumbs from 1', () => {
-    expect(breadcrumbList([{ name: 'Home', url: 'https://n.example/' }, { name: 'A', url: 'https://n.example/a/' }])).toMatchObject({
-      itemListElement: [{ position: 1, name: 'Home' }, { position: 2, name: 'A' }],
+    expect(
+      breadcrumbList([
+        { name: 'Home', url: 'https://n.example/' },
+        { name: 'A', url: 'https://n.example/a/' },
+      ]),
+    ).toMatchObject({
+      itemListElement: [
+        { position: 1, name: 'Home' },
+        { position: 2, name: 'A' },
+      ],
     });
     expect(webSite({ name: 'N', url: 'https://n.example/', description: 'd' })).toMatchObject({ '@type': 'WebSite', name: 'N' });
   });

@@ -98,7 +98,10 @@ describe('wire copy comes out as the same text, whatever it says (the site’s o
     expect(expected).toBe(line.trim());
     const copy = parseWireCopy(wireStory([line, 'The end.']), { summaryCount: 1 });
     expect(copy.body).toEqual([expected, 'The end.']);
-    const entry = entryMarkdown({ title: 'T', summary: copy.summary, image: { src: './lead.jpg', alt: 'A.', caption: copy.caption } }, copy.body);
+    const entry = entryMarkdown(
+      { title: 'T', summary: copy.summary, image: { src: './lead.jpg', alt: 'A.', caption: copy.caption } },
+      copy.body,
+    );
     const { content } = parseFrontmatter(entry);
     const { elements, paragraphTexts } = rendered(await renderLikeTheSite(content));
     expect(paragraphTexts).toEqual([expected, 'The end.']);
@@ -109,7 +112,9 @@ describe('wire copy comes out as the same text, whatever it says (the site’s o
     const body = LINES.map(([, line]) => line.trim());
     const copy = parseWireCopy(wireStory(body), { summaryCount: 1 });
     expect(copy.body).toEqual(body);
-    const { content } = parseFrontmatter(entryMarkdown({ title: 'T', summary: copy.summary, image: { src: './lead.jpg', alt: 'A.' } }, copy.body));
+    const { content } = parseFrontmatter(
+      entryMarkdown({ title: 'T', summary: copy.summary, image: { src: './lead.jpg', alt: 'A.' } }, copy.body),
+    );
     const { elements, paragraphTexts } = rendered(await renderLikeTheSite(content));
     expect(paragraphTexts).toEqual(body);
     expect(new Set(elements)).toEqual(new Set(['p']));
@@ -117,9 +122,16 @@ describe('wire copy comes out as the same text, whatever it says (the site’s o
 
   it('keeps every line as text in the frontmatter too (title, caption, credit, summary)', () => {
     for (const [, line] of LINES) {
-      const entry = entryMarkdown({ title: line, summary: [line], image: { src: './lead.jpg', alt: line, caption: line, credit: line } }, ['Body.']);
+      const entry = entryMarkdown({ title: line, summary: [line], image: { src: './lead.jpg', alt: line, caption: line, credit: line } }, [
+        'Body.',
+      ]);
       const frontmatter = parseFrontmatter(entry).frontmatter as { title: string; summary: string[]; image: Record<string, string> };
-      expect([frontmatter.title, frontmatter.summary[0], frontmatter.image.caption, frontmatter.image.credit]).toEqual([line, line, line, line]);
+      expect([frontmatter.title, frontmatter.summary[0], frontmatter.image.caption, frontmatter.image.credit]).toEqual([
+        line,
+        line,
+        line,
+        line,
+      ]);
     }
   });
 
@@ -148,7 +160,12 @@ describe('npm run import', { timeout: 30_000 }, () => {
     const [slug] = readdirSync(dir);
     const imported = entryParts(path.join(dir, slug!, 'index.md'));
     const committed = entryParts(path.join(SEED_ENTRY_DIR, 'index.md'));
-    const pick = (fm: Record<string, any>) => ({ caption: fm.image.caption, credit: fm.image.credit, summary: fm.summary, title: fm.title });
+    const pick = (fm: Record<string, any>) => ({
+      caption: fm.image.caption,
+      credit: fm.image.credit,
+      summary: fm.summary,
+      title: fm.title,
+    });
     expect(pick(imported.frontmatter)).toEqual(pick(committed.frontmatter));
     expect(imported.body).toEqual(committed.body);
     expect(imported.blocks).toEqual(committed.blocks);
@@ -218,7 +235,10 @@ describe('npm run new', { timeout: 30_000 }, () => {
     const before = Date.now();
     const dirOnce = mkdtempSync(path.join(tmpdir(), 'new-fields-'));
     try {
-      const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/new-article.ts'), 'Budget vote delayed', '--dir', dirOnce], { cwd: ROOT, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/new-article.ts'), 'Budget vote delayed', '--dir', dirOnce], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
       expect(result.status, result.stderr).toBe(0);
       const markdown = readFileSync(path.join(dirOnce, 'budget-vote-delayed', 'index.md'), 'utf8');
       for (const field of ['standfirst', 'caption', 'credit', 'byline', 'updated', 'section', 'tags']) {
@@ -234,7 +254,18 @@ describe('npm run new', { timeout: 30_000 }, () => {
       // Uncommented as they are, the optional fields are valid, and still hold placeholders.
       writeFileSync(path.join(dirOnce, 'budget-vote-delayed', 'index.md'), markdown.replace(/^(\s*)# ?(?=[a-z -]+:)/gm, '$1'));
       const { frontmatter: all } = entryParts(path.join(dirOnce, 'budget-vote-delayed', 'index.md'));
-      expect(Object.keys(all).sort()).toEqual(['byline', 'draft', 'image', 'published', 'section', 'standfirst', 'summary', 'tags', 'title', 'updated']);
+      expect(Object.keys(all).sort()).toEqual([
+        'byline',
+        'draft',
+        'image',
+        'published',
+        'section',
+        'standfirst',
+        'summary',
+        'tags',
+        'title',
+        'updated',
+      ]);
     } finally {
       rmSync(dirOnce, { recursive: true, force: true });
     }

@@ -17,7 +17,12 @@ export const getStaticPaths = (async () =>
 export const GET: APIRoute<{ section: Section<Article> }> = async ({ site, props: { section } }) => {
   const base = import.meta.env.BASE_URL;
   // The channel's page is the section's page.
-  const channel = feedChannel(site!.href, base, { home: sectionPagePath(section.slug, base), ...sectionFeedPaths(section.slug, base) }, section.name);
+  const channel = feedChannel(
+    site!.href,
+    base,
+    { home: sectionPagePath(section.slug, base), ...sectionFeedPaths(section.slug, base) },
+    section.name,
+  );
   const items = await getFeedItems(section.articles.slice(0, SITE.feedLength));
   return xmlResponse(await rssFeed(channel, items));
 };
