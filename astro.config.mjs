@@ -10,6 +10,7 @@ import precompress from './src/integrations/precompress.ts';
 import hostRedirects from './src/integrations/host-redirects.ts';
 import nothingLost from './src/integrations/nothing-lost.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import devServerFlag from './src/integrations/dev-server-flag.ts';
 import { SITE } from './src/site.config.ts';
 
 // Deploy-time settings come from the environment (see README "Configuration").
@@ -64,6 +65,8 @@ export default defineConfig({
     },
   },
   integrations: [
+    // `astro dev` or a build, by the command: the publishing gate must not trust a DEV variable.
+    devServerFlag(),
     // Renamed articles: _redirects (Netlify, Cloudflare Pages) and an nginx include, from redirectFrom.
     // Netlify's builds set NETLIFY=true; only Netlify needs (and accepts) forced rules ("301!").
     hostRedirects({ force: process.env.NETLIFY === 'true' }),

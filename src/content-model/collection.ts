@@ -8,13 +8,16 @@ import { buildTime } from './build-time.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
+/** True in `astro dev` only, by the command (src/integrations/dev-server-flag.ts), whatever the environment says. */
+declare const __DEV_SERVER__: boolean;
+
 let cached: Promise<Article[]> | undefined;
 
 /** Articles for this build, newest first: everything in `astro dev`, only published ones in a production build. */
 export function getArticles(): Promise<Article[]> {
   cached ??= getCollection('articles').then((all) => {
     const now = buildTime();
-    const visible = import.meta.env.DEV ? all : all.filter((a) => isPublished(a, now));
+    const visible = __DEV_SERVER__ ? all : all.filter((a) => isPublished(a, now));
     return sortNewestFirst(visible);
   });
   return cached;
@@ -27,5 +30,5 @@ export type ArticleProblems = CollectionEntry<'articleProblems'>;
  * their article URLs. Always empty in a production build, which stops at any problem instead.
  */
 export async function getArticleProblems(): Promise<ArticleProblems[]> {
-  return import.meta.env.DEV ? getCollection('articleProblems') : [];
+  return __DEV_SERVER__ ? getCollection('articleProblems') : [];
 }
