@@ -32,11 +32,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_ARTICLES_DIR } from '../src/content-model/articles-folder.ts';
+import { SITE } from '../src/site.config.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SEED_DIR = path.join(ROOT, DEFAULT_ARTICLES_DIR);
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const TIME = '/usr/bin/time';
+/** The newest generated article's date; every build runs as of BUILD_TIME, a day later, so all are published. */
+const NEWEST = Date.parse('2026-11-27T12:00:00Z');
+const BUILD_TIME = '2026-11-28T12:00:00Z';
 
 const { values: args } = parseArgs({
   options: {
@@ -46,6 +50,8 @@ const { values: args } = parseArgs({
     'cold-incremental': { type: 'boolean', default: false },
     // To see what the per-article link-preview cards cost: build our site without that route.
     'without-cards': { type: 'boolean', default: false },
+    // For profiling by hand: write the corpus of the first size to this folder, and stop.
+    'write-corpus': { type: 'string' },
   },
 });
 const sizes = args.sizes
@@ -71,16 +77,21 @@ function linkNodeModules(dir) {
 }
 
 /** The seed entry, copied N times with numbered titles and slugs (the photo is hard-linked). */
-function makeCorpus(n) {
+function makeCorpus(n, dir = path.join(work, `corpus-${n}`)) {
   const [seedSlug] = readdirSync(SEED_DIR);
   const seed = path.join(SEED_DIR, seedSlug);
   const markdown = readFileSync(path.join(seed, 'index.md'), 'utf8');
-  const dir = path.join(work, `corpus-${n}`);
   const photos = readdirSync(seed).filter((f) => f !== 'index.md');
   for (let i = 1; i <= n; i++) {
     const entry = path.join(dir, `${seedSlug}-${i}`);
     mkdirSync(entry, { recursive: true });
-    writeFileSync(path.join(entry, 'index.md'), markdown.replace(/^title: "(.*)"$/m, `title: "$1 (${i})"`));
+    // Like a newsroom's archive: one article every 30 minutes (dozens a day), in the site's sections in turn,
+    // with two topics each, so listing pages, archive months and section feeds have realistic shapes.
+    const published = new Date(NEWEST - (i - 1) * 30 * 60 * 1000).toISOString();
+    const section = SITE.sections[i % SITE.sections.length];
+    const tags = [`Topic ${i % 40}`, `Theme ${i % 7}`];
+    const frontmatter = `title: "$1 (${i})"\npublished: ${published}\nsection: ${section}\ntags: [${tags.map((t) => `"${t}"`).join(', ')}]`;
+    writeFileSync(path.join(entry, 'index.md'), markdown.replace(/^title: "(.*)"$/m, frontmatter));
     for (const photo of photos) linkSync(path.join(seed, photo), path.join(entry, photo));
   }
   return { dir, first: path.join(dir, `${seedSlug}-1`, 'index.md') };
@@ -148,6 +159,7 @@ function build(root, corpus, label) {
     ARTICLES_DIR: corpus,
     SITE_URL: 'https://news.example.test',
     BASE_PATH: '/',
+    BUILD_TIME,
   };
   const start = performance.now();
   const result = spawnSync(TIME, ['-f', 'BENCH_RSS_KB=%M', process.execPath, ASTRO, 'build', '--root', root], {
@@ -171,6 +183,13 @@ function touch(file, round) {
   writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nCorrection ${round}: a sentence was added to this article.\n`);
 }
 
+if (args['write-corpus']) {
+  const dir = path.resolve(args['write-corpus']);
+  makeCorpus(sizes[0], dir);
+  rmSync(work, { recursive: true, force: true });
+  log(`${sizes[0]} articles written to ${dir}; build them with ARTICLES_DIR=${dir} BUILD_TIME=${BUILD_TIME}`);
+  process.exit(0);
+}
 if (!existsSync(TIME)) throw new Error(`bench: ${TIME} (GNU time) is needed for peak memory: apt-get install -y time`);
 log(`node ${process.version}, sizes ${sizes.join(', ')}${withoutCards ? ', our site WITHOUT link-preview cards' : ''}, work dir ${work}`);
 const rows = [];
