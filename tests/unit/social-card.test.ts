@@ -1,7 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { CARD_WIDTH, cardOverlaySvg, clampHeadline, headlineFontSize, renderSocialCard } from '../../src/publishing/social-card.ts';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  cardOverlaySvg,
+  clampHeadline,
+  headlineFontSize,
+  renderSocialCard,
+  shadeOpacity,
+  textTop,
+} from '../../src/publishing/social-card.ts';
 import { chooseCardFonts, emojiGraphemes, missingCardGlyphs, textDirection } from '../../src/publishing/card-fonts.ts';
 import { SEED_ENTRY_DIR } from '../support/source-article.ts';
 
@@ -39,6 +48,39 @@ describe('renderSocialCard', () => {
       renderSocialCard(photo, 'Another headline', 'The Reader'),
     ]);
     expect(one.equals(two)).toBe(false);
+  });
+});
+
+describe('drawing only the rows the text covers', () => {
+  const HEADLINES = [
+    'Budget vote',
+    'word '.repeat(40).trim(),
+    '政府、土壇場の修正案を受けて予算採決を延期した。'.repeat(6),
+    'الحكومة تؤجل التصويت على الميزانية',
+    '🗳️😮👍🏽🇺🇦❤️🎉 Ẫ Ǻ Ṩ',
+  ];
+  for (const headline of HEADLINES) {
+    it(`no ink above the text's first row: ${headline.slice(0, 24)}…`, async () => {
+      const svg = await cardOverlaySvg(headline, 'The Reader');
+      const top = textTop(svg);
+      // The crop is in use (a short headline leaves most of the card to the photo)…
+      expect(top).toBeGreaterThan(0);
+      // …and loses nothing: drawn whole, the rows above it are empty.
+      const { data } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      const inkRow = Math.floor(data.findIndex((v, i) => i % 4 === 3 && v !== 0) / 4 / CARD_WIDTH);
+      expect(inkRow).toBeGreaterThanOrEqual(top);
+      expect(inkRow).toBeLessThan(CARD_HEIGHT);
+    });
+  }
+  it('falls back to the whole card when the SVG is not shaped as expected', () => {
+    expect(textTop('<svg width="1200" height="630"></svg>')).toBe(0);
+  });
+  it('shades from light at the top to dark at the bottom', () => {
+    expect(shadeOpacity(0)).toBeCloseTo(0.05);
+    expect(shadeOpacity(0.45)).toBeCloseTo(0.62);
+    expect(shadeOpacity(1)).toBeCloseTo(0.92);
+    expect(shadeOpacity(0.2)).toBeGreaterThan(0.05);
+    expect(shadeOpacity(0.2)).toBeLessThan(0.62);
   });
 });
 
