@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import remarkReadingTime from './src/plugins/remark-reading-time.ts';
@@ -12,6 +13,7 @@ import nothingLost from './src/integrations/nothing-lost.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import devServerFlag from './src/integrations/dev-server-flag.ts';
 import { SITE } from './src/site.config.ts';
+import { codeDigest } from './src/content-model/code-digest.ts';
 
 // Deploy-time settings come from the environment (see README "Configuration").
 const site = normaliseSite(process.env.SITE_URL ?? 'http://localhost:4321');
@@ -56,6 +58,17 @@ export default defineConfig({
     }),
   },
   devToolbar: { enabled: false },
+  vite: {
+    // A digest of src/, this config and the lockfile: Astro's incremental cache hashes `define`, so any code change
+    // means one full build (src/content-model/code-digest.ts says why Astro alone would miss some).
+    define: { __CODE_DIGEST__: JSON.stringify(codeDigest(fileURLToPath(new URL('.', import.meta.url)))) },
+  },
+  experimental: {
+    // Rebuilds render only what changed: every per-article route and every list page returns a cacheKey covering
+    // what it shows (src/publishing/cache-keys.ts); the others are unchanged pages copied from the previous build,
+    // kept in node_modules/.astro (keep that folder between CI runs: README "Deploy").
+    incrementalBuild: true,
+  },
   // A strict Content-Security-Policy <meta> on every page: Astro hashes every script and style it emits
   // (inline or bundled); nothing else may run or style the page. frame-ancestors cannot live in a <meta>:
   // the hosting recipes (deploy/nginx.conf, public/_headers) send it as a header.

@@ -13,7 +13,8 @@ const ICONS = {
 } as const;
 
 export const getStaticPaths = (() =>
-  Object.keys(ICONS).map((file) => ({ params: { icon: file.replace(/\.png$/, '') } }))) satisfies GetStaticPaths;
+  // Drawn from code alone: the key only has to name the icon (Astro re-renders when the code changes).
+  Object.keys(ICONS).map((file) => ({ params: { icon: file.replace(/\.png$/, '') }, cacheKey: file }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const { size } = ICONS[`${params.icon}.png` as keyof typeof ICONS];

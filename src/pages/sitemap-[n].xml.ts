@@ -7,11 +7,13 @@ import { absoluteUrl } from '../lib/urls.ts';
 import { sitemapXml, splitSitemap } from '../publishing/sitemap.ts';
 import { sitemapPages, type SitemapPage } from '../publishing/sitemap-pages.ts';
 import { xmlResponse } from '../publishing/feeds.ts';
+import { cacheKey } from '../publishing/cache-keys.ts';
 
 export const getStaticPaths = (async () =>
   splitSitemap(await sitemapPages(import.meta.env.BASE_URL)).map((pages, n) => ({
     params: { n: String(n) },
     props: { pages },
+    cacheKey: cacheKey('sitemap', pages),
   }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ pages: SitemapPage[] }> = ({ site, props: { pages } }) =>

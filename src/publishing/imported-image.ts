@@ -29,3 +29,13 @@ export function imageFile(image: ImageMetadata): string | undefined {
   const file = (image as ImageMetadata & { fsPath?: unknown }).fsPath;
   return typeof file === 'string' && file !== '' ? file : undefined;
 }
+
+/**
+ * What identifies an imported image's content, for cache keys (src/publishing/cache-keys.ts): its build URL,
+ * whose name carries a hash of the file's bytes (`/_astro/lead.CRQCB_G2.jpg`), and its size. Read from the
+ * proxy's `clone`, like imageSize(), so keying a page does not publish the original.
+ */
+export function imageKey(image: ImageMetadata): string {
+  const copy = (image as ImageMetadata & { clone?: ImageMetadata }).clone ?? image;
+  return `${copy.src} ${copy.width}×${copy.height} ${copy.format}`;
+}

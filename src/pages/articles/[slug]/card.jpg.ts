@@ -4,12 +4,18 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticles, type Article } from '../../../content-model/collection.ts';
 import { renderSocialCard } from '../../../publishing/social-card.ts';
 import { missingCardGlyphs } from '../../../publishing/card-fonts.ts';
-import { imageFile } from '../../../publishing/imported-image.ts';
+import { imageFile, imageKey } from '../../../publishing/imported-image.ts';
+import { cacheKey } from '../../../publishing/cache-keys.ts';
 import { SITE } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () => {
   const articles = await getArticles();
-  return articles.map((article) => ({ params: { slug: article.id }, props: { article } }));
+  // A card shows the headline over the lead photo: unchanged, it is copied from the previous build.
+  return articles.map((article) => ({
+    params: { slug: article.id },
+    props: { article },
+    cacheKey: cacheKey('card', article.data.title, imageKey(article.data.image.src), SITE.name),
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ article: Article }> = async ({ props }) => {
