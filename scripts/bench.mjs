@@ -1,18 +1,17 @@
 #!/usr/bin/env node
 /**
- * Build benchmark: `npm run bench [-- --sizes 100,1000,5000] [--cold-incremental] [--without-cards] [--keep]`.
+ * Build benchmark: `npm run bench [-- --sizes 1000,10000] [--without-cards] [--keep] [--write-corpus DIR]`.
  *
- * For each N, generates N articles in a temporary folder from the seed entry (same body and photo, numbered
- * titles and slugs), then builds
- *   - our site against them (a copy of this project's src/, public/ and config, ARTICLES_DIR pointing at the
- *     corpus): cold; then, with Astro's experimental.incrementalBuild switched on in the copy (article pages
- *     and cards keyed by the entry's digest), a full build with warm content and image caches (which primes
- *     the incremental cache) and a rebuild after changing one article;
- *   - a bare Astro project on the same corpus: default markdown processor, one-line page per entry.
- * Prints ms per article, peak memory (max RSS of the build process) and our/bare ratio for each N.
+ * For each N, generates N articles in a temporary folder from the seed entry (its body and photo; own headline and
+ * slug, a date every 30 minutes, the site's sections in turn, two topics), then builds, each project in its own
+ * temporary root with its own caches:
+ *   - our site (a copy of this project's src/, public/, config and lockfile, in its real configuration, incremental
+ *     builds on; ARTICLES_DIR pointing at the corpus);
+ *   - a bare Astro project on the same corpus: glob() loader, default markdown processor, one-line page per entry;
+ * three times each: cold; again after one article's body changed; again after one new article was published.
+ * Prints seconds, our/bare ratios and peak memory (max RSS of the build process, GNU time).
  *
- * Every build runs in its own temporary project root with its own caches: nothing touches this project's
- * .astro/, node_modules/.astro or dist/.
+ * Nothing touches this project's .astro/, node_modules/.astro or dist/.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -46,8 +45,6 @@ const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,1000,5000' },
     keep: { type: 'boolean', default: false },
-    // For large N: make the cold build the incremental-priming build too (skips the separate warm full rebuild).
-    'cold-incremental': { type: 'boolean', default: false },
     // To see what the per-article link-preview cards cost: build our site without that route.
     'without-cards': { type: 'boolean', default: false },
     // For profiling by hand: write the corpus of the first size to this folder, and stop.
@@ -59,7 +56,6 @@ const sizes = args.sizes
   .map(Number)
   .filter((n) => n > 0);
 const keep = args.keep;
-const coldIncremental = args['cold-incremental'];
 const withoutCards = args['without-cards'];
 if (sizes.length === 0) throw new Error('bench: --sizes expects e.g. 100,1000');
 
@@ -94,40 +90,19 @@ function makeCorpus(n, dir = path.join(work, `corpus-${n}`)) {
     writeFileSync(path.join(entry, 'index.md'), markdown.replace(/^title: "(.*)"$/m, frontmatter));
     for (const photo of photos) linkSync(path.join(seed, photo), path.join(entry, photo));
   }
-  return { dir, first: path.join(dir, `${seedSlug}-1`, 'index.md') };
+  return { dir, first: path.join(dir, `${seedSlug}-1`, 'index.md'), middle: path.join(dir, `${seedSlug}-${Math.ceil(n / 2)}`, 'index.md') };
 }
 
-/** A copy of this project (working tree) to build our site against a corpus. */
-function makeSiteRoot(name, { incremental = false } = {}) {
+/** A copy of this project (working tree), in its real configuration (incremental builds on), to build a corpus. */
+function makeSiteRoot(name) {
   const dir = path.join(work, name);
   mkdirSync(dir);
-  for (const f of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+  for (const f of ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) {
     if (existsSync(path.join(ROOT, f))) cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
   }
   linkNodeModules(dir);
   if (withoutCards) rmSync(path.join(dir, 'src/pages/articles/[slug]/card.jpg.ts'), { force: true });
-  if (incremental) {
-    const config = path.join(dir, 'astro.config.mjs');
-    const text = readFileSync(config, 'utf8');
-    if (!/\n\}\);\s*$/.test(text)) return { dir, incremental: 'astro.config.mjs has an unexpected shape' };
-    writeFileSync(config, text.replace(/\n\}\);\s*$/, '\n  experimental: { incrementalBuild: true },\n});\n'));
-    // Article pages can be skipped when their entry is unchanged: the glob loader's digest is the cache key.
-    const page = path.join(dir, 'src/pages/articles/[slug].astro');
-    const source = readFileSync(page, 'utf8');
-    const patched = source.replace(
-      /props: \{ article(, redirect: false)? \} \}\)/,
-      (m) => `${m.slice(0, -3)}, cacheKey: article.digest })`,
-    );
-    if (patched === source) return { dir, incremental: 'could not add a cacheKey to src/pages/articles/[slug].astro' };
-    writeFileSync(page, patched);
-    // The link-preview card of each article (if the site has one) is keyed the same way.
-    const card = path.join(dir, 'src/pages/articles/[slug]/card.jpg.ts');
-    if (existsSync(card)) {
-      const cardSource = readFileSync(card, 'utf8');
-      writeFileSync(card, cardSource.replace(/props: \{ article \} \}\)/, 'props: { article }, cacheKey: article.digest })'));
-    }
-  }
-  return { dir, incremental: incremental ? 'on' : 'off' };
+  return dir;
 }
 
 /** The baseline: a bare Astro project, default markdown processor, one line of template per entry. */
@@ -172,6 +147,8 @@ function build(root, corpus, label) {
   if (result.status !== 0) {
     throw new Error(`bench: ${label} build failed (exit ${result.status}):\n${(result.stdout + result.stderr).slice(-4000)}`);
   }
+  // Each build's log stays in the work dir (with --keep), for the time of each phase.
+  writeFileSync(path.join(work, `${label.replace(/\W+/g, '-')}.log`), result.stdout + result.stderr);
   const rssKb = Number(result.stderr.match(/BENCH_RSS_KB=(\d+)/)?.[1] ?? NaN);
   const cached = (result.stdout.match(/\((cached|restored)\)/g) ?? []).length;
   log(`${label}: ${Math.round(ms)} ms, peak ${Math.round(rssKb / 1024)} MB${cached ? `, ${cached} pages from the incremental cache` : ''}`);
@@ -179,8 +156,21 @@ function build(root, corpus, label) {
 }
 
 /** Change one article's body, the way an editor's correction would. */
-function touch(file, round) {
-  writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nCorrection ${round}: a sentence was added to this article.\n`);
+function touch(file, who) {
+  writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\nCorrection (${who}): a sentence was added to this article.\n`);
+}
+
+/** Publish one new article, the newest (copy of the first, half an hour later, its own headline and slug). */
+function addArticle(corpus, who) {
+  const dir = path.join(corpus.dir, `new-article-${who}`);
+  mkdirSync(dir);
+  const first = readFileSync(corpus.first, 'utf8')
+    .replace(/^title: "(.*)"$/m, `title: "A new article for the $1"`)
+    .replace(/^published: (.*)$/m, `published: ${new Date(NEWEST + 30 * 60 * 1000).toISOString()}`);
+  writeFileSync(path.join(dir, 'index.md'), first);
+  for (const f of readdirSync(path.dirname(corpus.first)))
+    if (f !== 'index.md') linkSync(path.join(path.dirname(corpus.first), f), path.join(dir, f));
+  return dir;
 }
 
 if (args['write-corpus']) {
@@ -198,46 +188,39 @@ try {
     const t0 = performance.now();
     const corpus = makeCorpus(n);
     log(`N=${n}: corpus ready in ${Math.round(performance.now() - t0)} ms`);
-
-    const bare = makeBareRoot();
-    const bareCold = build(bare, corpus.dir, `N=${n} bare cold`);
-    touch(corpus.first, 1);
-    const bareRebuild = build(bare, corpus.dir, `N=${n} bare rebuild after one change`);
-
-    // Ours: a cold build; then the same root with experimental.incrementalBuild switched on (a full build with
-    // warm content and image caches, which primes the incremental cache); then one article changed.
-    const site = makeSiteRoot('site', { incremental: coldIncremental }).dir;
-    const ours = build(site, corpus.dir, `N=${n} ours cold${coldIncremental ? ' (incremental on: primes its cache)' : ''}`);
-    const inc = makeSiteRoot('site-incremental', { incremental: true });
-    let warm, incRebuild;
-    if (inc.incremental === 'on') {
-      if (!coldIncremental) {
-        for (const f of ['astro.config.mjs', 'src']) {
-          rmSync(path.join(site, f), { recursive: true, force: true });
-          cpSync(path.join(inc.dir, f), path.join(site, f), { recursive: true });
-        }
-        warm = build(site, corpus.dir, `N=${n} ours full rebuild, warm caches (primes the incremental cache)`);
-      }
-      touch(corpus.first, 2);
-      incRebuild = build(site, corpus.dir, `N=${n} ours incremental rebuild after one change`);
-    } else log(`N=${n}: incremental build not measured: ${inc.incremental}`);
-
-    rows.push({ n, bareCold, bareRebuild, ours, warm, incRebuild });
-    for (const d of [bare, site, inc.dir, corpus.dir]) rmSync(d, { recursive: true, force: true });
+    // The same three builds for both projects, each in its own root and caches: cold; after one article's body
+    // changed (a correction); after one new article (the newest: the front page, lists, feeds and the sitemap change).
+    const run = (root, who) => {
+      const cold = build(root, corpus.dir, `N=${n} ${who} cold`);
+      touch(corpus.middle, who);
+      const changed = build(root, corpus.dir, `N=${n} ${who} rebuild after one article changed`);
+      const added = addArticle(corpus, who);
+      const afterAdd = build(root, corpus.dir, `N=${n} ${who} rebuild after one article added`);
+      rmSync(added, { recursive: true, force: true });
+      return { cold, changed, added: afterAdd };
+    };
+    const bareRoot = makeBareRoot();
+    const bare = run(bareRoot, 'bare');
+    const siteRoot = makeSiteRoot('site');
+    const ours = run(siteRoot, 'ours');
+    rows.push({ n, bare, ours });
+    for (const d of [bareRoot, siteRoot, corpus.dir]) rmSync(d, { recursive: true, force: true });
   }
 } finally {
   if (!keep) rmSync(work, { recursive: true, force: true });
 }
 
-const f = (x, digits = 1) => (x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(digits));
 const s = (x) => (x === undefined ? 'n/a' : (x / 1000).toFixed(1));
+const ratio = (a, b) => `${(a / b).toFixed(1)}×`;
 console.log(
-  '\n| N | ours cold ms/article | bare cold ms/article | ratio | ours peak MB | bare peak MB | ours cold s | ours full rebuild s (warm caches) | ours incremental rebuild s (1 changed) | bare rebuild s (1 changed) |',
+  '\n| N | ours cold s | bare cold s | ratio | ours rebuild, 1 changed s | bare s | ratio | ours rebuild, 1 added s | bare s | ratio | ours peak MB (cold) | bare peak MB |',
 );
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const r of rows) {
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const { n, bare, ours } of rows) {
   console.log(
-    `| ${r.n} | ${f(r.ours.ms / r.n)} | ${f(r.bareCold.ms / r.n)} | ${f(r.ours.ms / r.bareCold.ms, 2)}× | ${f(r.ours.mb, 0)} | ${f(r.bareCold.mb, 0)} | ` +
-      `${s(r.ours.ms)} | ${s(r.warm?.ms)} | ${r.incRebuild ? `${s(r.incRebuild.ms)} (${r.incRebuild.cached} pages cached)` : 'n/a'} | ${s(r.bareRebuild.ms)} |`,
+    `| ${n} | ${s(ours.cold.ms)} | ${s(bare.cold.ms)} | ${ratio(ours.cold.ms, bare.cold.ms)} | ` +
+      `${s(ours.changed.ms)} | ${s(bare.changed.ms)} | ${ratio(ours.changed.ms, bare.changed.ms)} | ` +
+      `${s(ours.added.ms)} | ${s(bare.added.ms)} | ${ratio(ours.added.ms, bare.added.ms)} | ` +
+      `${Math.round(Math.max(ours.cold.mb, ours.changed.mb, ours.added.mb))} | ${Math.round(Math.max(bare.cold.mb, bare.changed.mb, bare.added.mb))} |`,
   );
 }
