@@ -30,7 +30,7 @@ export function entryKey(article: Article): unknown[] {
 }
 
 /** An entry as a card in a list shows it: the entry, and whether it is marked "Updated" at `now`. */
-export function cardKey(article: Article, now: Date): unknown[] {
+function cardKey(article: Article, now: Date): unknown[] {
   return [entryKey(article), isRecentlyRevised(article.data, now)];
 }
 
@@ -40,7 +40,7 @@ export function chromeKey(index: Pick<SiteIndex, 'sections'>): unknown[] {
 }
 
 /** One page of a paginated list (paginate()'s `page`): its place in the list and its cards at `now`. */
-export function listPageKey(page: { currentPage: number; lastPage: number; data: Article[] }, now: Date): unknown[] {
+function listPageKey(page: { currentPage: number; lastPage: number; data: Article[] }, now: Date): unknown[] {
   return [page.currentPage, page.lastPage, page.data.map((a) => cardKey(a, now))];
 }
 

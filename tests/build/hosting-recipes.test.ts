@@ -87,6 +87,23 @@ describe('netlify.toml', () => {
   it('needs no redirects: dist/404.html is the miss page', () => {
     expect(config).not.toHaveProperty('redirects');
   });
+  it('keeps node_modules/.astro between builds with a local build plugin over Netlify’s build cache', async () => {
+    const plugins = (config as unknown as { plugins: { package: string }[] }).plugins;
+    const dir = path.join(ROOT, plugins.find((p) => p.package.includes('astro-cache'))!.package);
+    expect(read(path.relative(ROOT, path.join(dir, 'manifest.yml')))).toMatch(/^name: /m);
+    // Netlify calls the hooks with its utils; these record what the plugin asks of the cache.
+    const plugin = (await import(path.join(dir, 'index.js'))) as Record<'onPreBuild' | 'onPostBuild', (a: unknown) => Promise<void>>;
+    const calls: string[] = [];
+    const utils = {
+      cache: {
+        restore: async (p: string) => (calls.push(`restore ${p}`), true),
+        save: async (p: string) => (calls.push(`save ${p}`), true),
+      },
+    };
+    await plugin.onPreBuild({ utils });
+    await plugin.onPostBuild({ utils });
+    expect(calls).toEqual(['restore node_modules/.astro', 'save node_modules/.astro']);
+  });
 });
 
 describe('.github/workflows/deploy.yml (GitHub Pages)', () => {
