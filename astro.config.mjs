@@ -12,6 +12,7 @@ import hostRedirects from './src/integrations/host-redirects.ts';
 import nothingLost from './src/integrations/nothing-lost.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import devServerFlag from './src/integrations/dev-server-flag.ts';
+import clearOutput from './src/integrations/clear-output.ts';
 import { SITE } from './src/site.config.ts';
 import { codeDigest } from './src/content-model/code-digest.ts';
 
@@ -80,6 +81,8 @@ export default defineConfig({
   integrations: [
     // `astro dev` or a build, by the command: the publishing gate must not trust a DEV variable.
     devServerFlag(),
+    // The previous dist/ is moved aside and deleted while the site builds, not before (src/integrations/clear-output.ts).
+    clearOutput(),
     // Renamed articles: _redirects (Netlify, Cloudflare Pages) and an nginx include, from redirectFrom.
     // Netlify's builds set NETLIFY=true; only Netlify needs (and accepts) forced rules ("301!").
     hostRedirects({ force: process.env.NETLIFY === 'true' }),

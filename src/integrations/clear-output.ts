@@ -1,0 +1,54 @@
+/**
+ * A fresh output folder without waiting for the old one to be deleted. Astro empties `dist/` file by file before
+ * it builds (`rmSync`: 3–4 s for the ~6,000 files of 1,000 articles, on the build's critical path, and ten times that
+ * at 10,000). Instead, at the start of a build the old `dist/` is renamed aside (instant) and deleted in the
+ * background while the site builds, on libuv's threads; the build waits for that deletion only at its very end.
+ * The result is the same empty folder Astro would start from. When `dist/` holds a `.git` (a deploy checkout),
+ * Astro's own emptying is left to keep it, as Astro does.
+ */
+import type { AstroIntegration } from 'astro';
+import { existsSync, readdirSync, renameSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export default function clearOutput(): AstroIntegration {
+  let outDir = '';
+  let deleting: Promise<void> | undefined;
+  return {
+    name: 'clear-output',
+    hooks: {
+      'astro:config:setup': ({ config, command, updateConfig }) => {
+        if (command !== 'build') return;
+        outDir = fileURLToPath(config.outDir);
+        if (existsSync(path.join(outDir, '.git'))) outDir = '';
+        else updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
+      'astro:build:start': ({ logger }) => {
+        if (!outDir) return;
+        const folder = outDir.replace(/[\\/]+$/, '');
+        const old = [];
+        if (existsSync(folder)) {
+          const aside = `${folder}.old-${process.pid}-${Date.now()}`;
+          renameSync(folder, aside);
+          old.push(aside);
+        }
+        // Also what an interrupted build left aside.
+        const prefix = `${path.basename(folder)}.old-`;
+        old.push(
+          ...readdirSync(path.dirname(folder)).flatMap((name) => (name.startsWith(prefix) ? [path.join(path.dirname(folder), name)] : [])),
+        );
+        deleting = Promise.all(
+          [...new Set(old)].map((dir) =>
+            rm(dir, { recursive: true, force: true }).catch((error: unknown) => {
+              logger.warn(`could not delete the previous output at ${dir}: ${String(error)}`);
+            }),
+          ),
+        ).then(() => undefined);
+      },
+      'astro:build:done': async () => {
+        await deleting;
+      },
+    },
+  };
+}
