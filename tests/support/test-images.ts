@@ -124,7 +124,7 @@ async function writeFixtures(): Promise<void> {
     write(`equivalence/${entry}/photo.jpg`, shared);
   }
   write('equivalence/tram-survey-begins/photo.jpg', await gradientPhoto(800, 533, 170));
-  write('equivalence/market-opens-new-hall/new-photo.jpg', await gradientPhoto(800, 533, 100));
+  write('equivalence/city-marathon-route-announced/new-photo.jpg', await gradientPhoto(800, 533, 100));
   const plain = await plainPhoto();
   for (const entry of [
     'outside-body',
