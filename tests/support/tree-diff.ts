@@ -109,6 +109,8 @@ const MAX_CHANGE = 300;
 const MAX_HUNKS = 8;
 /** Above this many tokens (pairs compared, after the common start and end), only the whole differing stretch is shown. */
 const MAX_CELLS = 4_000_000;
+/** Changes at most this many characters apart are shown as one. */
+const MERGE_GAP = 80;
 
 const clip = (s: string, max = MAX_CHANGE) =>
   s.length > max ? `${s.slice(0, max / 2)}[… ${s.length - max} characters …]${s.slice(-max / 2)}` : s;
@@ -163,7 +165,14 @@ function hunks(a: string[], b: string[]): Hunk[] | undefined {
     else i++;
   }
   close();
-  return found;
+  // Changes a few characters apart read as one.
+  const merged: Hunk[] = [];
+  for (const h of found) {
+    const last = merged.at(-1);
+    if (last && a.slice(last.a1, h.a0).join('').length <= MERGE_GAP) Object.assign(last, { a1: h.a1, b1: h.b1 });
+    else merged.push({ ...h });
+  }
+  return merged;
 }
 
 /**
@@ -188,12 +197,22 @@ function textDifference(expected: string, actual: string, names: { expected: str
   }
   const lines = [`${found.length} change${found.length === 1 ? '' : 's'} (${head}):`];
   for (const h of found.slice(0, MAX_HUNKS)) {
-    const before = a.slice(0, h.a0).join('');
-    const line = before.split('\n').length;
+    // Within the changed tokens, only the characters that differ (a long token: a feed's escaped content).
+    const [x, y] = [a.slice(h.a0, h.a1).join(''), b.slice(h.b0, h.b1).join('')];
+    let p = 0;
+    while (p < x.length && p < y.length && x[p] === y[p]) p++;
+    let q = 0;
+    while (q < x.length - p && q < y.length - p && x.at(-1 - q) === y.at(-1 - q)) q++;
+    const before = a.slice(0, h.a0).join('') + x.slice(0, p);
+    const after = x.slice(x.length - q) + a.slice(h.a1).join('');
+    const where = [
+      before ? `after ${quote(before.slice(-CONTEXT))}` : 'at the start',
+      after ? `before ${quote(after.slice(0, CONTEXT / 2))}` : 'at the end',
+    ];
     lines.push(
-      `  at line ${line}, ${before ? `after ${quote(before.slice(-CONTEXT))}` : 'at the start'}:`,
-      `    ${names.expected}: ${quote(a.slice(h.a0, h.a1).join(''))}`,
-      `    ${names.actual}: ${quote(b.slice(h.b0, h.b1).join(''))}`,
+      `  at line ${before.split('\n').length}, ${where.join(', ')}:`,
+      `    ${names.expected}: ${quote(x.slice(p, x.length - q))}`,
+      `    ${names.actual}: ${quote(y.slice(p, y.length - q))}`,
     );
   }
   if (found.length > MAX_HUNKS) lines.push(`  … and ${found.length - MAX_HUNKS} more changes`);
