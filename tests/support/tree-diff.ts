@@ -109,8 +109,8 @@ const MAX_CHANGE = 300;
 const MAX_HUNKS = 8;
 /** Above this many tokens (pairs compared, after the common start and end), only the whole differing stretch is shown. */
 const MAX_CELLS = 4_000_000;
-/** Changes at most this many characters apart are shown as one. */
-const MERGE_GAP = 80;
+/** Changes at most this many tokens and characters apart are shown as one. */
+const MERGE_GAP = { tokens: 2, characters: 80 };
 
 const clip = (s: string, max = MAX_CHANGE) =>
   s.length > max ? `${s.slice(0, max / 2)}[… ${s.length - max} characters …]${s.slice(-max / 2)}` : s;
@@ -169,7 +169,8 @@ function hunks(a: string[], b: string[]): Hunk[] | undefined {
   const merged: Hunk[] = [];
   for (const h of found) {
     const last = merged.at(-1);
-    if (last && a.slice(last.a1, h.a0).join('').length <= MERGE_GAP) Object.assign(last, { a1: h.a1, b1: h.b1 });
+    const close = last && h.a0 - last.a1 <= MERGE_GAP.tokens && a.slice(last.a1, h.a0).join('').length <= MERGE_GAP.characters;
+    if (close) Object.assign(last, { a1: h.a1, b1: h.b1 });
     else merged.push({ ...h });
   }
   return merged;
@@ -197,12 +198,14 @@ function textDifference(expected: string, actual: string, names: { expected: str
   }
   const lines = [`${found.length} change${found.length === 1 ? '' : 's'} (${head}):`];
   for (const h of found.slice(0, MAX_HUNKS)) {
-    // Within the changed tokens, only the characters that differ (a long token: a feed's escaped content).
     const [x, y] = [a.slice(h.a0, h.a1).join(''), b.slice(h.b0, h.b1).join('')];
+    // One token for another (a tag, a line, a feed's escaped content): only the characters that differ.
     let p = 0;
-    while (p < x.length && p < y.length && x[p] === y[p]) p++;
     let q = 0;
-    while (q < x.length - p && q < y.length - p && x.at(-1 - q) === y.at(-1 - q)) q++;
+    if (h.a1 - h.a0 === 1 && h.b1 - h.b0 === 1) {
+      while (p < x.length && p < y.length && x[p] === y[p]) p++;
+      while (q < x.length - p && q < y.length - p && x.at(-1 - q) === y.at(-1 - q)) q++;
+    }
     const before = a.slice(0, h.a0).join('') + x.slice(0, p);
     const after = x.slice(x.length - q) + a.slice(h.a1).join('');
     const where = [
