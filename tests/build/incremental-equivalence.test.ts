@@ -19,7 +19,8 @@
  * "Updated" (/topics/ferries/), the new article in an "Earlier in" list (council-approves-park-plan), the
  * withdrawn one leaving it (market-opens-new-hall), a new headline in one (night-buses-return) and on a listing
  * (/topics/bridges/), the body in a section feed (Culture's), the replaced photo on its page, card and listings
- * (city-marathon-route-announced, /topics/running/). That is also why step 2 is a rebuild of its own: the
+ * (city-marathon-route-announced, /topics/running/), a topic's spelling taken from a newer article
+ * (ferry-fares-frozen again). That is also why step 2 is a rebuild of its own: the
  * navigation changes every page.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +108,10 @@ const EDITS: { what: string; apply: () => void }[] = [
   {
     what: 'an article is withdrawn (made a draft): its page, card, photo, topic and author pages go, and the next article\'s "Earlier in" drops it',
     apply: () => edit('tram-survey-begins', 'published: 2026-11-18T07:00:00Z\n', 'published: 2026-11-18T07:00:00Z\ndraft: true\n'),
+  },
+  {
+    what: 'a newer article spells a topic of an older one differently: the older article shows the newer spelling',
+    apply: () => edit('harbour-bridge-reopens', 'tags:\n  - "Bridges"\n', 'tags:\n  - "Bridges"\n  - "harbour"\n'),
   },
   {
     what: 'a lead photo is replaced by another file of the same name (the entry itself is unchanged): its page, card and listings',
@@ -218,6 +223,9 @@ describe('a warm rebuild after changes produces the same dist/ as a cold build',
       'sections/sport/index.html',
       // Half a day later: the ferry article's "Updated" has expired on its cards.
       'topics/ferries/index.html',
+      // A newer article's spelling of a topic names it on the older article's page (and the topic's page).
+      'articles/ferry-fares-frozen/index.html',
+      'topics/harbour/index.html',
     ];
     expect(mustChange.filter((file) => !changed(file))).toEqual([]);
     expect(listFiles(DIST)).not.toContain('articles/tram-survey-begins/index.html');
