@@ -23,7 +23,8 @@
  *   reach dist/, and image paths and URLs the build must refuse (tests/build/images.test.ts). images-outside is no
  *   set: it holds the files that images-invalid's entries reach out of their folders for.
  * dev-problems (tests/fixtures/sets/dev-problems) is not built here: tests/build/dev-drafts.test.ts serves it with
- * `astro dev`.
+ * `astro dev`. Nor is equivalence (tests/fixtures/sets/equivalence): tests/build/incremental-equivalence.test.ts
+ * builds it, edits it and builds it again in a copy of the project (tests/support/project-copy.ts).
  * - generated (tests/.output/generated-articles, written by the global setup: tests/support/generated-fixture.ts):
  *   300 generated articles in five sections, long reads among them, as of a fixed BUILD_TIME; read by the tests of
  *   bounded feeds and sitemaps and of search. It must build.

@@ -79,6 +79,22 @@ export function plainPhoto(width = 96, height = 64): Promise<Buffer> {
     .toBuffer();
 }
 
+/** A plain JPEG of a colour gradient (no metadata): a photo-like picture of a few kilobytes, its colours set by `hue`. */
+function gradientPhoto(width: number, height: number, hue: number): Promise<Buffer> {
+  const raw = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      raw[i] = (hue + Math.round((x * 160) / width)) & 255;
+      raw[i + 1] = Math.round(60 + (y * 120) / height);
+      raw[i + 2] = (255 - hue + Math.round((y * 90) / height)) & 255;
+    }
+  }
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 60 })
+    .toBuffer();
+}
+
 /** Writes the committed fixture images: `npx node tests/support/test-images.ts`. */
 async function writeFixtures(): Promise<void> {
   const root = path.resolve(import.meta.dirname, '../fixtures/sets');
@@ -93,6 +109,22 @@ async function writeFixtures(): Promise<void> {
   write('images-outside/linked-entry/lead.jpg', await photoWithMetadata(320, 200, 230));
   write('images-invalid/huge-lead/lead.png', pngHeaderOnly(30_000, 30_000));
   write('images-invalid/huge-body/big.png', pngHeaderOnly(16_000, 16_000));
+  // The equivalence set (tests/build/incremental-equivalence.test.ts): one photo most entries share, one of the
+  // entry that becomes a draft (its derivatives must leave dist/ with it), and the photo that replaces a lead photo.
+  const shared = await gradientPhoto(800, 533, 40);
+  for (const entry of [
+    'ferry-fares-frozen',
+    'market-opens-new-hall',
+    'library-extends-opening-hours',
+    'council-approves-park-plan',
+    'harbour-bridge-reopens',
+    'night-buses-return',
+    'city-marathon-route-announced',
+  ]) {
+    write(`equivalence/${entry}/photo.jpg`, shared);
+  }
+  write('equivalence/tram-survey-begins/photo.jpg', await gradientPhoto(800, 533, 170));
+  write('equivalence/city-marathon-route-announced/new-photo.jpg', await gradientPhoto(800, 533, 100));
   const plain = await plainPhoto();
   for (const entry of [
     'outside-body',
