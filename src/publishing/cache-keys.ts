@@ -25,13 +25,20 @@ export function cacheKey(...parts: unknown[]): string {
  * schema produced it, with the lead photo by content (the digest covers the file's text, not the photo's bytes).
  */
 export function entryKey(article: Article): unknown[] {
-  const { data } = article;
-  return [article.id, article.digest, { ...data, image: { ...data.image, src: imageKey(data.image.src) } }];
+  return [article.id, article.digest, dataKey(article)];
 }
 
-/** An entry as a card in a list shows it: the entry, and whether it is marked "Updated" at `now`. */
+/** An entry's data as loaded, with the lead photo by content. */
+function dataKey({ data }: Article): unknown {
+  return { ...data, image: { ...data.image, src: imageKey(data.image.src) } };
+}
+
+/**
+ * An entry as a card in a list shows it: its data (a card shows no body, so a corrected sentence does not render
+ * the lists again), and whether it is marked "Updated" at `now`.
+ */
 function cardKey(article: Article, now: Date): unknown[] {
-  return [entryKey(article), isRecentlyRevised(article.data, now)];
+  return [article.id, dataKey(article), isRecentlyRevised(article.data, now)];
 }
 
 /** What every page shows of the site besides its own content: the navigation's sections. */

@@ -24,7 +24,7 @@
  * navigation changes every page.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { astroBuild } from '../../scripts/lib/astro-build.ts';
@@ -123,10 +123,16 @@ const EDITS: { what: string; apply: () => void }[] = [
   },
 ];
 
-function build(which: string, time: string): void {
-  const result = astroBuild(DIST, { SITE_URL: TEST_SITE_URL, BASE_PATH: '/', BUILD_TIME: time }, PROJECT);
+/** Runs a build; returns the files Astro's incremental build took from its cache instead of rendering them. */
+function build(which: string, time: string): string[] {
+  const result = astroBuild(DIST, { SITE_URL: TEST_SITE_URL, BASE_PATH: '/', BUILD_TIME: time }, PROJECT, { silent: false });
   if (result.status !== 0) throw new Error(`${which} (BUILD_TIME=${time}) failed (exit ${result.status}):\n${result.output}`);
   console.log(`[equivalence] ${which} as of ${time} in ${Math.round(result.ms)} ms`);
+  // Each build's log stays beside the project, for when the comparison fails.
+  writeFileSync(path.join(WORK, `${which.replace(/\W+/g, '-')}.log`), result.output);
+  // eslint-disable-next-line no-control-regex -- the log's colours
+  const log = result.output.replace(/\x1b\[[0-9;]*m/g, '');
+  return [...log.matchAll(/[├└]─ \/(\S+)(?:\s*\(\+\S+\))?\s*\((?:cached|restored)\)/g)].map((m) => m[1]!);
 }
 
 const hashes = (dir: string) =>
@@ -143,6 +149,9 @@ describe('a warm rebuild after changes produces the same dist/ as a cold build',
   /** Hashes of every file built in steps 1 and 2, to show that each change reached the output. */
   let first: Map<string, string>;
   let dayLater: Map<string, string>;
+  /** What the warm rebuild of state B copied from the incremental cache; what it left of the previous dist/. */
+  let reused: string[];
+  let leftovers: string[];
 
   beforeAll(() => {
     rmSync(WORK, { recursive: true, force: true });
@@ -153,7 +162,8 @@ describe('a warm rebuild after changes produces the same dist/ as a cold build',
     build('the warm rebuild of state A a day later', BUILD_TIME_DAY_LATER);
     dayLater = hashes(DIST);
     for (const change of EDITS) change.apply();
-    build('the warm rebuild of state B', BUILD_TIME_B);
+    reused = build('the warm rebuild of state B', BUILD_TIME_B);
+    leftovers = readdirSync(PROJECT).filter((name) => name.startsWith('dist.old-'));
     renameSync(DIST, WARM);
     resetBuildCaches(PROJECT);
     build('the cold build of state B', BUILD_TIME_B);
@@ -229,6 +239,22 @@ describe('a warm rebuild after changes produces the same dist/ as a cold build',
     ];
     expect(mustChange.filter((file) => !changed(file))).toEqual([]);
     expect(listFiles(DIST)).not.toContain('articles/tram-survey-begins/index.html');
+  });
+
+  it('the warm rebuild was incremental: what no change touched was copied, not rendered again', () => {
+    // The comparison below would pass just as well if every page were rendered again.
+    expect(reused).toEqual(
+      expect.arrayContaining([
+        // Cards whose headline and photo no change touched.
+        'articles/ferry-fares-frozen/card.jpg',
+        'articles/library-extends-opening-hours/card.jpg',
+        'articles/council-approves-park-plan/card.jpg',
+        'apple-touch-icon.png',
+      ]),
+    );
+    expect(reused).not.toContain('articles/harbour-bridge-reopens/card.jpg'); // its headline changed
+    // The previous output was moved aside and deleted while the site built (src/integrations/clear-output.ts).
+    expect(leftovers).toEqual([]);
   });
 
   it('the warm rebuild wrote exactly the files of the cold build, byte for byte', () => {
