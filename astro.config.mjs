@@ -22,6 +22,9 @@ parseBuildTime(process.env.BUILD_TIME);
 // they never share a content data store with builds of the real site, even when run side by side.
 const articles = articlesDir();
 const cacheDir = articles === DEFAULT_ARTICLES_DIR ? undefined : `./node_modules/.astro/content-${articles.replace(/[^a-z0-9]+/gi, '-')}`;
+// The search index (Pagefind, in its own process) is written while nothing-lost checks the pages and the rest of
+// the output is pre-compressed; the pre-compression then waits for it, to compress it too.
+const search = searchIndex({ language: SITE.lang });
 
 export default defineConfig({
   site,
@@ -70,11 +73,12 @@ export default defineConfig({
     // Renamed articles: _redirects (Netlify, Cloudflare Pages) and an nginx include, from redirectFrom.
     // Netlify's builds set NETLIFY=true; only Netlify needs (and accepts) forced rules ("301!").
     hostRedirects({ force: process.env.NETLIFY === 'true' }),
+    // The search index (Pagefind) over the built pages, into dist/pagefind/: started here, it runs while the next two work.
+    search,
     // After every production build: each published article's page holds every text of its entry.
     nothingLost({ dir: articles }),
-    // The search index (Pagefind) over the built pages, into dist/pagefind/: before precompress, which compresses it.
-    searchIndex({ language: SITE.lang }),
-    // Last, so it compresses whatever the other integrations wrote: .br + .gz beside each text file.
-    precompress(),
+    // Last, so it compresses whatever the other integrations wrote: .br + .gz beside each text file (the search
+    // index once it is written).
+    precompress({ after: search.output }),
   ],
 });

@@ -13,7 +13,7 @@
 import type { AstroIntegration } from 'astro';
 import { hash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -25,6 +25,12 @@ const brotliAsync = promisify(brotliCb);
 export interface PrecompressOptions {
   /** File extensions (without the dot) to compress. */
   extensions?: readonly string[];
+  /**
+   * A folder of the output that an earlier integration is still writing when this one starts (the search index,
+   * src/integrations/search-index.ts), and the promise that settles when it is written: the rest of the output is
+   * compressed meanwhile, then that folder. Its rejection fails the build.
+   */
+  after?: { dir: string; written: Promise<unknown> };
 }
 
 /** Text formats a static site ships; images and fonts are compressed already. */
@@ -54,14 +60,15 @@ function brotliOptions(size: number): BrotliOptions {
  */
 const SETTINGS = hash('sha256', JSON.stringify([GZIP_LEVEL, BROTLI_QUALITY, process.versions.zlib, process.versions.brotli])).slice(0, 12);
 
-/** Every file under `dir`, in a stable order (names sorted within each folder). */
-function walk(dir: string, files: string[] = []): string[] {
+/** Every file under `dir`, in a stable order (names sorted within each folder), except under `skip`. */
+function walk(dir: string, skip?: string, files: string[] = []): string[] {
   const entries = readdirSync(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, files);
-    else if (entry.isFile()) files.push(full);
+    if (entry.isDirectory()) {
+      if (full !== skip) walk(full, skip, files);
+    } else if (entry.isFile()) files.push(full);
   }
   return files;
 }
@@ -74,6 +81,8 @@ export interface PrecompressDirOptions {
    * being compressed again. Entries not used by this run are removed, so the cache holds one build's worth.
    */
   cacheDir?: string;
+  /** A folder (relative to `dir`) left until `written` settles, then compressed: see PrecompressOptions. */
+  after?: { dir: string; written: Promise<unknown> };
 }
 
 /** `data` written to `target`, replacing what was there rather than writing through it (it may be a link to a cache entry). */
@@ -127,7 +136,8 @@ function toEntry(data: Buffer, target: string, entry: string): void {
 /** Write `.gz` and `.br` beside every file in `dir` whose extension is listed. Returns the files compressed. */
 export async function precompressDir(dir: string, options: PrecompressDirOptions = {}): Promise<{ files: string[]; fromCache: number }> {
   const wanted = new Set((options.extensions ?? DEFAULT_EXTENSIONS).map((e) => `.${e.replace(/^\./, '')}`));
-  const files = walk(dir).filter((file) => wanted.has(path.extname(file)));
+  const later = options.after && path.join(dir, options.after.dir);
+  const files = walk(dir, later).filter((file) => wanted.has(path.extname(file)));
 
   const { cacheDir } = options;
   // What the cache holds, read once: a lookup is then a set membership, not a failed system call.
@@ -175,11 +185,20 @@ export async function precompressDir(dir: string, options: PrecompressDirOptions
 
   // zlib's async functions and file operations run on libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE says
   // otherwise): as many files at a time as the machine has cores keeps every core busy up to the pool's size.
-  const queue = [...files];
-  const workers = Array.from({ length: Math.max(2, availableParallelism()) }, async () => {
-    for (let file = queue.shift(); file !== undefined; file = queue.shift()) await one(file);
-  });
-  await Promise.all(workers);
+  const compress = async (list: readonly string[]) => {
+    const queue = [...list];
+    const lanes = Array.from({ length: Math.max(2, availableParallelism()) }, async () => {
+      for (let file = queue.shift(); file !== undefined; file = queue.shift()) await one(file);
+    });
+    await Promise.all(lanes);
+  };
+  await compress(files);
+  if (later) {
+    await options.after!.written;
+    const more = existsSync(later) ? walk(later).filter((file) => wanted.has(path.extname(file))) : [];
+    await compress(more);
+    files.push(...more);
+  }
 
   if (cacheDir) {
     for (const name of cached) if (!used.has(name)) rmSync(path.join(cacheDir, name), { force: true });
@@ -189,6 +208,9 @@ export async function precompressDir(dir: string, options: PrecompressDirOptions
 
 export default function precompress(options: PrecompressOptions = {}): AstroIntegration {
   let cacheDir: string | undefined;
+  // Awaited in the hook; marked as handled here so that a build stopped before this hook runs (by nothing-lost,
+  // say) does not also report the search index's failure as an unhandled rejection.
+  options.after?.written.catch(() => {});
   return {
     name: 'precompress',
     hooks: {
@@ -197,7 +219,11 @@ export default function precompress(options: PrecompressOptions = {}): AstroInte
       },
       'astro:build:done': async ({ dir, logger }) => {
         const start = performance.now();
-        const { files, fromCache } = await precompressDir(fileURLToPath(dir), { extensions: options.extensions, cacheDir });
+        const { files, fromCache } = await precompressDir(fileURLToPath(dir), {
+          extensions: options.extensions,
+          cacheDir,
+          after: options.after,
+        });
         logger.info(
           `${files.length} text files → .br + .gz (${fromCache} unchanged, from the cache) in ${Math.round(performance.now() - start)} ms`,
         );

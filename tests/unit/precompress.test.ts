@@ -140,6 +140,36 @@ describe('precompressDir', () => {
     rmSync(cacheDir, { recursive: true });
   });
 
+  it('compresses a folder another step is still writing once it is written, and fails with that step', async () => {
+    const dir = fixture();
+    const cacheDir = path.join(dir, '..', `${path.basename(dir)}-cache`);
+    mkdirSync(path.join(dir, 'index-in-progress'));
+    writeFileSync(path.join(dir, 'index-in-progress/partial.js'), 'half of it');
+    let finish!: () => void;
+    const written = new Promise<void>((resolve) => (finish = resolve));
+    const running = precompressDir(dir, { cacheDir, after: { dir: 'index-in-progress', written } });
+    // The rest is compressed meanwhile; the folder is left alone until the step is done.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(existsSync(path.join(dir, 'index.html.br'))).toBe(true);
+    expect(existsSync(path.join(dir, 'index-in-progress/partial.js.gz'))).toBe(false);
+    writeFileSync(path.join(dir, 'index-in-progress/partial.js'), 'all of it'.repeat(20));
+    writeFileSync(path.join(dir, 'index-in-progress/entry.json'), '{"done":true}');
+    finish();
+    const { files } = await running;
+    expect(files.map((f) => path.relative(dir, f)).filter((f) => f.startsWith('index-in-progress'))).toEqual([
+      'index-in-progress/entry.json',
+      'index-in-progress/partial.js',
+    ]);
+    expect(gunzipSync(readFileSync(path.join(dir, 'index-in-progress/partial.js.gz'))).toString()).toBe('all of it'.repeat(20));
+
+    const failed = Promise.reject(new Error('search index: Pagefind could not start'));
+    await expect(precompressDir(dir, { cacheDir, after: { dir: 'index-in-progress', written: failed } })).rejects.toThrow(
+      'Pagefind could not start',
+    );
+    rmSync(dir, { recursive: true });
+    rmSync(cacheDir, { recursive: true });
+  });
+
   it('does not compress its own output again on a second run', async () => {
     const dir = fixture();
     await precompressDir(dir);
