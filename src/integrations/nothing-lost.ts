@@ -95,49 +95,62 @@ export function pageFile(outDir: string, slug: string): string {
   return path.join(outDir, articlePath(slug, '/'), 'index.html');
 }
 
+/** One comparison: what `nothingLostProblems` takes, with the page as a path (read where it is compared). */
+type Comparison = Omit<Parameters<typeof nothingLostProblems>[0], 'html'> & { pageFile: string };
+
+function comparison(entry: EntrySource, outDir: string): Comparison {
+  const fields: ShownFields = entry.data;
+  const file = pageFile(outDir, entry.slug);
+  return { file: entry.file, page: path.relative(outDir, file), pageFile: file, fields, body: entry.body };
+}
+
 /** The built page, or undefined when none was written. */
-function readPage(outDir: string, slug: string): string | undefined {
+function readPage(file: string): string | undefined {
   try {
-    return readFileSync(pageFile(outDir, slug), 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
 }
 
-/** One comparison: what `nothingLostProblems` takes. */
-type Comparison = Parameters<typeof nothingLostProblems>[0];
+const compare = ({ pageFile: file, ...c }: Comparison) => nothingLostProblems({ ...c, html: readPage(file) });
 
-function comparison(entry: EntrySource, outDir: string, html: string | undefined): Comparison {
-  const fields: ShownFields = entry.data;
-  return { file: entry.file, page: path.relative(outDir, pageFile(outDir, entry.slug)), fields, body: entry.body, html };
-}
-
-/** Fewer comparisons than this are made on the main thread: a worker costs about as much to start (~150 ms). */
+/** Comparisons per worker thread, at least: a worker costs about as much to start as 50–100 comparisons. */
 const WORKER_THRESHOLD = 100;
 /** Comparisons sent to a worker at a time. */
 const BATCH = 25;
 
 /**
- * A worker thread that runs `nothingLostProblems` over each batch it is sent. Eval'd code importing the module by
- * URL (Node strips its types), so the check in a worker is the very code the main thread runs.
+ * A worker thread that makes each comparison of the batches it is sent, as `compare` does: eval'd code importing
+ * the check's module by URL (Node strips its types), so a worker runs the very code the main thread runs. Each page
+ * is read by the worker that compares it, so no thread holds more than a batch of pages.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const readPage = (file) => { try { return readFileSync(file, 'utf8'); } catch { return undefined; } };
 import(workerData).then(({ nothingLostProblems }) => {
-  parentPort.on('message', (batch) => parentPort.postMessage(batch.map((c) => nothingLostProblems(c))));
+  parentPort.on('message', (batch) =>
+    parentPort.postMessage(batch.map(({ pageFile, ...c }) => nothingLostProblems({ ...c, html: readPage(pageFile) }))),
+  );
 });`;
 
 /**
- * The problems of each comparison, in order. Many comparisons are spread over worker threads (one per core) that
- * take batches from one queue; a few are made here.
+ * The problems of each comparison, in order. Many comparisons are spread over the machine's cores: this thread and
+ * a worker thread per other core take batches from one queue. A few are made here alone.
  */
 async function compareAll(comparisons: readonly Comparison[]): Promise<EntryProblem[][]> {
-  const threads = Math.min(availableParallelism(), Math.floor(comparisons.length / (WORKER_THRESHOLD / 2)));
-  if (threads < 2) return comparisons.map((c) => nothingLostProblems(c));
+  const workers = Math.min(availableParallelism() - 1, Math.floor(comparisons.length / WORKER_THRESHOLD));
+  if (workers < 1) return comparisons.map(compare);
   const results: EntryProblem[][] = new Array(comparisons.length);
   let next = 0;
+  const take = (size: number) => {
+    const from = next;
+    next = Math.min(comparisons.length, next + size);
+    return { from, batch: comparisons.slice(from, next) };
+  };
   const module = new URL('../publishing/nothing-lost.ts', import.meta.url).href;
-  const lane = async (): Promise<void> => {
+  const workerLane = async (): Promise<void> => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: module });
     try {
       const failed = new Promise<never>((_, reject) => {
@@ -146,10 +159,9 @@ async function compareAll(comparisons: readonly Comparison[]): Promise<EntryProb
       });
       failed.catch(() => {}); // raced below; not a rejection of its own once the work is done
       while (next < comparisons.length) {
-        const from = next;
-        next = Math.min(comparisons.length, next + BATCH);
+        const { from, batch } = take(BATCH);
         const reply = new Promise<EntryProblem[][]>((resolve) => worker.once('message', resolve));
-        worker.postMessage(comparisons.slice(from, next));
+        worker.postMessage(batch);
         const problems = await Promise.race([reply, failed]);
         problems.forEach((p, i) => (results[from + i] = p));
       }
@@ -158,13 +170,22 @@ async function compareAll(comparisons: readonly Comparison[]): Promise<EntryProb
       await worker.terminate();
     }
   };
-  await Promise.all(Array.from({ length: threads }, lane));
+  // This thread takes small batches and lets the event loop run between them, so the workers' replies (and
+  // Pagefind's, which runs meanwhile) are not kept waiting.
+  const thisLane = async (): Promise<void> => {
+    while (next < comparisons.length) {
+      const { from, batch } = take(BATCH / 5);
+      batch.forEach((c, i) => (results[from + i] = compare(c)));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all([thisLane(), ...Array.from({ length: workers }, workerLane)]);
   return results;
 }
 
 /** Every published entry checked against its page in `outDir`; the problems found. */
 export async function checkBuild(entries: readonly EntrySource[], outDir: string): Promise<EntryProblem[]> {
-  return (await compareAll(entries.map((entry) => comparison(entry, outDir, readPage(outDir, entry.slug))))).flat();
+  return (await compareAll(entries.map((entry) => comparison(entry, outDir)))).flat();
 }
 
 export interface SiteCheck {
@@ -220,7 +241,7 @@ export async function checkSite({ dir, root, now, outDir, cache }: SiteCheck): P
   const toCompare: { comparison: Comparison; key: string | undefined }[] = [];
   let fromCache = 0;
   for (const file of readEntryFiles(dir, root)) {
-    const html = readPage(outDir, file.slug);
+    const html = cache && readPage(pageFile(outDir, file.slug));
     const key = cache && html !== undefined ? passKey(cache.code, file, html) : undefined;
     // The same entry, page and code passed before: the comparison would pass again. (Only a published entry was
     // ever compared, and a page is built only for a published entry.)
@@ -231,7 +252,7 @@ export async function checkSite({ dir, root, now, outDir, cache }: SiteCheck): P
     }
     const entry = parseEntry(file);
     if (entry === undefined || !isPublished(entry, now)) continue;
-    toCompare.push({ comparison: comparison(entry, outDir, html), key });
+    toCompare.push({ comparison: comparison(entry, outDir), key });
   }
   const results = await compareAll(toCompare.map((c) => c.comparison));
   const problems = results.flat();
