@@ -14,7 +14,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import devServerFlag from './src/integrations/dev-server-flag.ts';
 import clearOutput from './src/integrations/clear-output.ts';
 import { SITE } from './src/site.config.ts';
-import { codeDigest } from './src/content-model/code-digest.ts';
+import { siteCodeDigest } from './src/content-model/code-digest.ts';
 
 // Deploy-time settings come from the environment (see README "Configuration").
 const site = normaliseSite(process.env.SITE_URL ?? 'http://localhost:4321');
@@ -25,6 +25,9 @@ parseBuildTime(process.env.BUILD_TIME);
 // they never share a content data store with builds of the real site, even when run side by side.
 const articles = articlesDir();
 const cacheDir = articles === DEFAULT_ARTICLES_DIR ? undefined : `./node_modules/.astro/content-${articles.replace(/[^a-z0-9]+/gi, '-')}`;
+// The search index (Pagefind, in its own process) is written while nothing-lost checks the pages and the rest of
+// the output is pre-compressed; the pre-compression then waits for it, to compress it too.
+const search = searchIndex({ language: SITE.lang });
 
 export default defineConfig({
   site,
@@ -62,7 +65,7 @@ export default defineConfig({
   vite: {
     // A digest of src/, this config and the lockfile: Astro's incremental cache hashes `define`, so any code change
     // means one full build (src/content-model/code-digest.ts says why Astro alone would miss some).
-    define: { __CODE_DIGEST__: JSON.stringify(codeDigest(fileURLToPath(new URL('.', import.meta.url)))) },
+    define: { __CODE_DIGEST__: JSON.stringify(siteCodeDigest(fileURLToPath(new URL('.', import.meta.url)))) },
   },
   experimental: {
     // Rebuilds render only what changed: every per-article route and every list page returns a cacheKey covering
@@ -81,16 +84,18 @@ export default defineConfig({
   integrations: [
     // `astro dev` or a build, by the command: the publishing gate must not trust a DEV variable.
     devServerFlag(),
-    // The previous dist/ is moved aside and deleted while the site builds, not before (src/integrations/clear-output.ts).
-    clearOutput(),
     // Renamed articles: _redirects (Netlify, Cloudflare Pages) and an nginx include, from redirectFrom.
     // Netlify's builds set NETLIFY=true; only Netlify needs (and accepts) forced rules ("301!").
     hostRedirects({ force: process.env.NETLIFY === 'true' }),
+    // The search index (Pagefind) over the built pages, into dist/pagefind/: started here, it runs while the next two work.
+    search,
     // After every production build: each published article's page holds every text of its entry.
     nothingLost({ dir: articles }),
-    // The search index (Pagefind) over the built pages, into dist/pagefind/: before precompress, which compresses it.
-    searchIndex({ language: SITE.lang }),
-    // Last, so it compresses whatever the other integrations wrote: .br + .gz beside each text file.
-    precompress(),
+    // Last, so it compresses whatever the other integrations wrote: .br + .gz beside each text file (the search
+    // index once it is written).
+    precompress({ after: search.output }),
+    // The previous dist/ is moved aside at the start and deleted while the site builds (src/integrations/clear-output.ts);
+    // last, so only the very end of the build waits for that deletion.
+    clearOutput(),
   ],
 });

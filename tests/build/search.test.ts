@@ -14,7 +14,7 @@ import { builtPages } from '../support/built-pages.ts';
 import { fixtureSiteDir } from '../support/fixture-builds.ts';
 import { GENERATED_COUNT, generatedArticles } from '../support/generated-fixture.ts';
 import { pathOf, siteBuilds } from '../support/site-builds.ts';
-import { PAGEFIND_UNUSED } from '../../src/integrations/search-index.ts';
+import { ARTICLE_PAGES, PAGEFIND_UNUSED } from '../../src/integrations/search-index.ts';
 import { browseLinks } from '../../src/lib/browse-links.ts';
 
 const GENERATED = fixtureSiteDir('generated');
@@ -113,6 +113,17 @@ describe.each(BUILDS)('search page: $name', ({ dir, base }) => {
 
 describe.each(BUILDS)('every other page: $name', ({ dir }) => {
   const pages = builtPages(dir).filter((p) => p.file !== path.join('search', 'index.html'));
+
+  it(`gives the index nothing unless it is an article page: Pagefind reads only ${ARTICLE_PAGES}`, () => {
+    const read = new RegExp(
+      `^${ARTICLE_PAGES.split('*')
+        .map((part) => part.replace(/[.]/g, '\\.'))
+        .join('[^/]+')}$`,
+    );
+    const marked = pages.filter((page) => readFileSync(page.abs, 'utf8').includes('data-pagefind-body'));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.filter((page) => !read.test(page.file)).map((page) => page.file)).toEqual([]);
+  });
 
   it('keeps the site’s CSP without WebAssembly, and loads nothing of Pagefind', () => {
     expect(pages.length).toBeGreaterThan(2);

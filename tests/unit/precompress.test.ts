@@ -1,5 +1,6 @@
 /** The precompress integration's core: .gz and .br beside each text file, decodable, byte-for-byte deterministic. */
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -71,6 +72,100 @@ describe('precompressDir', () => {
     expect(gunzipSync(readFileSync(path.join(dir, 'rss.xml.gz'))).toString()).toBe('<rss><channel/></rss>');
     // Two entries per file of this run, none for the old rss.xml.
     expect(readdirSync(cacheDir)).toHaveLength(2 * first.files.length);
+    rmSync(dir, { recursive: true });
+    rmSync(cacheDir, { recursive: true });
+  });
+
+  it('never reuses a result made with other settings: a cache entry is named by the content and the settings', async () => {
+    // A cache left by a build with another Brotli quality or gzip level (or the naming before settings were part
+    // of it): entries named by the content hash alone. Reusing them would make a rebuild differ from a cold build.
+    const dir = fixture();
+    const cacheDir = path.join(dir, '..', `${path.basename(dir)}-cache`);
+    mkdirSync(cacheDir);
+    const index = readFileSync(path.join(dir, 'index.html'));
+    const key = createHash('sha256').update(index).digest('hex');
+    writeFileSync(path.join(cacheDir, `${key}.gz`), 'not what this build makes');
+    writeFileSync(path.join(cacheDir, `${key}.br`), 'not what this build makes');
+    const { fromCache } = await precompressDir(dir, { cacheDir });
+    expect(fromCache).toBe(0);
+    expect(gunzipSync(readFileSync(path.join(dir, 'index.html.gz'))).equals(index)).toBe(true);
+    expect(brotliDecompressSync(readFileSync(path.join(dir, 'index.html.br'))).equals(index)).toBe(true);
+    // The stale entries are gone with everything else this run did not use.
+    expect(readdirSync(cacheDir)).not.toContain(`${key}.gz`);
+    rmSync(dir, { recursive: true });
+    rmSync(cacheDir, { recursive: true });
+  });
+
+  it('gives the output files their cached bytes without ever writing through to the cache', async () => {
+    // Cached results are hard-linked into the output: a later run over the same folder (a file changed in place)
+    // must replace the output's .br and .gz, not write the new bytes into the cache entry they share.
+    const dir = fixture();
+    const cacheDir = path.join(dir, '..', `${path.basename(dir)}-cache`);
+    await precompressDir(dir, { cacheDir });
+    await precompressDir(dir, { cacheDir }); // every file from the cache
+    const original = readFileSync(path.join(dir, 'index.html'));
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>changed</title>'.repeat(20));
+    await precompressDir(dir, { cacheDir });
+    expect(gunzipSync(readFileSync(path.join(dir, 'index.html.gz'))).toString()).toContain('changed');
+    // Back to the original bytes: its entry is gone (unused by the last run), so it is compressed afresh and right.
+    writeFileSync(path.join(dir, 'index.html'), original);
+    await precompressDir(dir, { cacheDir });
+    expect(gunzipSync(readFileSync(path.join(dir, 'index.html.gz'))).equals(original)).toBe(true);
+    expect(brotliDecompressSync(readFileSync(path.join(dir, 'index.html.br'))).equals(original)).toBe(true);
+    // And the cache's entries still decode to the files they were made from.
+    for (const name of readdirSync(cacheDir)) {
+      const decoded = name.endsWith('.gz')
+        ? gunzipSync(readFileSync(path.join(cacheDir, name)))
+        : brotliDecompressSync(readFileSync(path.join(cacheDir, name)));
+      expect(createHash('sha256').update(decoded).digest('hex'), name).toBe(name.split('-')[0]);
+    }
+    rmSync(dir, { recursive: true });
+    rmSync(cacheDir, { recursive: true });
+  });
+
+  it('compresses files with the same bytes once, into one cache entry', async () => {
+    const dir = fixture();
+    const cacheDir = path.join(dir, '..', `${path.basename(dir)}-cache`);
+    for (const n of [1, 2, 3, 4]) {
+      mkdirSync(path.join(dir, `old-${n}`));
+      writeFileSync(path.join(dir, `old-${n}/index.html`), '<meta http-equiv="refresh" content="0;url=/articles/a/">'.repeat(10));
+    }
+    const { files } = await precompressDir(dir, { cacheDir });
+    expect(readdirSync(cacheDir)).toHaveLength(2 * (files.length - 3));
+    for (const n of [1, 2, 3, 4]) {
+      const file = path.join(dir, `old-${n}/index.html`);
+      expect(brotliDecompressSync(readFileSync(`${file}.br`)).equals(readFileSync(file))).toBe(true);
+    }
+    rmSync(dir, { recursive: true });
+    rmSync(cacheDir, { recursive: true });
+  });
+
+  it('compresses a folder another step is still writing once it is written, and fails with that step', async () => {
+    const dir = fixture();
+    const cacheDir = path.join(dir, '..', `${path.basename(dir)}-cache`);
+    mkdirSync(path.join(dir, 'index-in-progress'));
+    writeFileSync(path.join(dir, 'index-in-progress/partial.js'), 'half of it');
+    let finish!: () => void;
+    const written = new Promise<void>((resolve) => (finish = resolve));
+    const running = precompressDir(dir, { cacheDir, after: { dir: 'index-in-progress', written } });
+    // The rest is compressed meanwhile; the folder is left alone until the step is done.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(existsSync(path.join(dir, 'index.html.br'))).toBe(true);
+    expect(existsSync(path.join(dir, 'index-in-progress/partial.js.gz'))).toBe(false);
+    writeFileSync(path.join(dir, 'index-in-progress/partial.js'), 'all of it'.repeat(20));
+    writeFileSync(path.join(dir, 'index-in-progress/entry.json'), '{"done":true}');
+    finish();
+    const { files } = await running;
+    expect(files.map((f) => path.relative(dir, f)).filter((f) => f.startsWith('index-in-progress'))).toEqual([
+      'index-in-progress/entry.json',
+      'index-in-progress/partial.js',
+    ]);
+    expect(gunzipSync(readFileSync(path.join(dir, 'index-in-progress/partial.js.gz'))).toString()).toBe('all of it'.repeat(20));
+
+    const failed = Promise.reject(new Error('search index: Pagefind could not start'));
+    await expect(precompressDir(dir, { cacheDir, after: { dir: 'index-in-progress', written: failed } })).rejects.toThrow(
+      'Pagefind could not start',
+    );
     rmSync(dir, { recursive: true });
     rmSync(cacheDir, { recursive: true });
   });
