@@ -38,6 +38,10 @@ export default defineConfig({
     format: 'directory',
     // One request per page: the CSS is small, so it rides inside the HTML.
     inlineStylesheets: 'always',
+    // Four paths at a time: a link-preview card's rasterising and encoding (sharp, on libuv's threads) overlaps
+    // the next page's rendering on the main thread (generating 300 articles cold: 12.9 → 11.0 s). Astro 7.3.5 keeps
+    // its incremental cache with concurrency above 1 (core/build/generate.js).
+    concurrency: 4,
   },
   image: {
     // Responsive <img>/<picture> with srcset + sizes, without Astro's injected global styles.
