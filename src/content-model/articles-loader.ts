@@ -334,19 +334,23 @@ export class ArticleValidationError extends Error {
 
 /**
  * Runs the checks, prints warnings, and returns the errors. Each entry's outcome is kept in the loader's meta
- * store (src/content-model/check-cache.ts): the next run checks only the entries that changed.
+ * store (src/content-model/check-cache.ts) by `save()`: the next run checks only the entries that changed.
+ * (Every change to Astro's data store writes all of it again, half a second at 10,000 entries, unless another
+ * change follows within half a second: a build saves once Astro's loader has run, with its changes.)
  */
-async function validate(options: Options, { logger, meta }: Pick<LoaderContext, 'logger' | 'meta'>): Promise<EntryProblem[]> {
+async function validate(
+  options: Options,
+  { logger, meta }: Pick<LoaderContext, 'logger' | 'meta'>,
+): Promise<{ errors: EntryProblem[]; save: () => void }> {
   const code = `${await codeDigest(options.root)} ${options.production === false ? 'dev' : 'production'}`;
   const cache = await checkCache(meta, path.resolve(options.root, options.dir), code);
   const problems = await checkArticles({ ...options, cache });
-  cache.save();
   const { reused, checked } = cache.stats;
   logger.info(
     `checked ${checked} ${checked === 1 ? 'entry' : 'entries'}${reused ? ` (${reused} unchanged since they were last checked)` : ''}`,
   );
   for (const w of problems.filter((p) => p.level === 'warning')) logger.warn(formatProblems([w]));
-  return problems.filter((p) => p.level === 'error');
+  return { errors: problems.filter((p) => p.level === 'error'), save: () => cache.save() };
 }
 
 /** `a[b]/index.md` → `a\[b\]/index.md`: an entry path as a literal glob pattern. */
@@ -530,9 +534,13 @@ export function articlesLoader({
 
       // A build, `astro sync` or `astro check`: any problem, validation or rendering, stops it.
       if (!context.watcher) {
-        const errors = await validate(options, context);
-        if (errors.length) throw validationError(errors);
+        const { errors, save } = await validate(options, context);
+        if (errors.length) {
+          save();
+          throw validationError(errors);
+        }
         const { renderProblems } = await runGlob(context, { dir, base, generateId, exclude: [] });
+        save();
         if (renderProblems.length) throw validationError(renderProblems.map((r) => r.problem));
         return;
       }
@@ -542,7 +550,8 @@ export function articlesLoader({
       const watcher = context.watcher;
       let hadProblems = false;
       const sync = async () => {
-        const errors = await validate(options, context);
+        const { errors, save } = await validate(options, context);
+        save();
         const exclude = [...new Set(errors.map((p) => entryOf(dir, p.file)))];
         let run: GlobRun;
         for (;;) {

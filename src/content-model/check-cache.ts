@@ -157,7 +157,9 @@ export async function checkCache(store: RecordStore, articlesDir: string, code: 
     },
     save() {
       const entries = Object.fromEntries([...now].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      store.set(KEY, JSON.stringify({ version: code, entries } satisfies Stored));
+      const value = JSON.stringify({ version: code, entries } satisfies Stored);
+      // Unchanged: not set again, which would have Astro write its whole data store once more.
+      if (store.get(KEY) !== value) store.set(KEY, value);
     },
   };
 }
