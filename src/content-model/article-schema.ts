@@ -152,116 +152,129 @@ const listError =
       ? shapeHint(expected, issue.input, [`${field}:`, ...example(issue.input)])
       : undefined;
 
+/*
+ * The fields, built once: Astro calls the collection's schema function for every entry (to give it that
+ * entry's image() resolver), and building Zod schemas costs more than checking with them. Only the lead
+ * photo's object, which holds the resolver, is built per call; the rest is shared (Zod schemas are immutable).
+ */
+const FIELDS_BEFORE_IMAGE = {
+  /** The headline. */
+  title: text(),
+  /** Optional one-sentence dek under the headline. */
+  standfirst: text().optional(),
+  /** Key points: SUMMARY_ITEMS.min to .max bullets. */
+  summary: z
+    .array(text(), {
+      error: (issue) =>
+        listError('summary', `expected a list of ${SUMMARY_RANGE} key points`, (input) =>
+          asItems(input, 'The first key point.').map((s) => `  - ${yamlString(s)}`),
+        )(issue) ?? `expected a list of ${SUMMARY_RANGE} key points`,
+    })
+    // A refinement rather than .min()/.max(): those would also count the characters of a text given instead of a list.
+    .refine((list) => list.length >= SUMMARY_ITEMS.min && list.length <= SUMMARY_ITEMS.max, {
+      error: (issue) => `expected ${SUMMARY_RANGE} items, got ${(issue.input as unknown[]).length}`,
+    }),
+};
+
+/** The lead photo's fields other than its file. */
+const IMAGE_FIELDS = {
+  alt: text(),
+  caption: text().optional(),
+  credit: text().optional(),
+  /**
+   * `true` when the lead photo is deliberately the project's stand-in illustration
+   * (scripts/make-standin-image.mjs). Without it a production build refuses a non-draft
+   * entry whose lead photo is the stand-in: it is a placeholder that `npm run new` and
+   * `npm run import` write until the real photo arrives.
+   */
+  standIn: z.boolean({ error: 'expected true or false' }).optional(),
+};
+
+/** The message of a lead photo given as something other than an object. */
+const imageError = (issue: { input?: unknown }) =>
+  issue.input === undefined
+    ? 'expected src, alt, and optionally caption and credit'
+    : shapeHint('expected src, alt, and optionally caption and credit', issue.input, [
+        'image:',
+        `  src: ${typeof issue.input === 'string' && issue.input.trim() ? issue.input.trim() : './photo.jpg'}`,
+        '  alt: "What the photo shows."',
+      ]);
+
+const FIELDS_AFTER_IMAGE = {
+  /** Authors, when known. */
+  byline: z
+    .array(
+      z.strictObject(
+        { name: text(), url: httpUrl().optional() },
+        {
+          error: (issue) =>
+            issue.input === undefined
+              ? undefined
+              : shapeHint('expected an author with a name', issue.input, [
+                  'byline:',
+                  `  - name: ${yamlString(asItems(issue.input, 'Alex Smith')[0]!)}`,
+                ]),
+        },
+      ),
+      {
+        error: listError('byline', 'expected a list of authors', (input) =>
+          asItems(input, 'Alex Smith').flatMap((name) => [`  - name: ${yamlString(name)}`]),
+        ),
+      },
+    )
+    .default([]),
+  /** First publication; shown and used in metadata only when given. */
+  published: entryDate().optional(),
+  /** Last substantive update. */
+  updated: entryDate().optional(),
+  /** Section name (e.g. "Politics"), when known. */
+  section: text().optional(),
+  /** Topic tags. */
+  tags: z
+    .array(text(), {
+      error: listError('tags', 'expected a list of topics', (input) =>
+        asItems(input, 'Politics', { split: true }).map((t) => `  - ${yamlString(t)}`),
+      ),
+    })
+    .default([]),
+  /**
+   * Corrections, each a dated notice shown at the end of the article ("Correction, November 28, 2026: …"),
+   * signalled under the headline and carried into the structured data and feeds. Never remove one.
+   */
+  corrections: z
+    .array(
+      z.strictObject(
+        {
+          date: entryDate(),
+          text: text(),
+        },
+        { error: 'expected each item to have a date and a text (date: 2026-11-28T16:30:00Z, text: "…")' },
+      ),
+      { error: 'expected a list of items, each with a date and a text (see the field table in README.md)' },
+    )
+    .default([]),
+  /** Drafts are built by `astro dev` only. */
+  draft: z.boolean({ error: 'expected true or false' }).default(false),
+  /** Old slugs of a renamed article: each gets a redirect page to the current URL. */
+  redirectFrom: z
+    .array(
+      z.string({ error: 'expected a list of old slugs' }).regex(SLUG_PATTERN, {
+        error: (issue) => `expected old slugs in lowercase words and hyphens, got "${String(issue.input)}"`,
+      }),
+      {
+        error: listError('redirectFrom', 'expected a list of old slugs', (input) =>
+          asItems(input, 'old-slug').map((slug) => `  - ${slug}`),
+        ),
+      },
+    )
+    .default([]),
+};
+
 export function articleSchema<Image extends z.ZodType>(image: Image) {
   return z.strictObject({
-    /** The headline. */
-    title: text(),
-    /** Optional one-sentence dek under the headline. */
-    standfirst: text().optional(),
-    /** Key points: SUMMARY_ITEMS.min to .max bullets. */
-    summary: z
-      .array(text(), {
-        error: (issue) =>
-          listError('summary', `expected a list of ${SUMMARY_RANGE} key points`, (input) =>
-            asItems(input, 'The first key point.').map((s) => `  - ${yamlString(s)}`),
-          )(issue) ?? `expected a list of ${SUMMARY_RANGE} key points`,
-      })
-      // A refinement rather than .min()/.max(): those would also count the characters of a text given instead of a list.
-      .refine((list) => list.length >= SUMMARY_ITEMS.min && list.length <= SUMMARY_ITEMS.max, {
-        error: (issue) => `expected ${SUMMARY_RANGE} items, got ${(issue.input as unknown[]).length}`,
-      }),
+    ...FIELDS_BEFORE_IMAGE,
     /** The lead photo, a file beside the entry. */
-    image: z.strictObject(
-      {
-        src: image,
-        alt: text(),
-        caption: text().optional(),
-        credit: text().optional(),
-        /**
-         * `true` when the lead photo is deliberately the project's stand-in illustration
-         * (scripts/make-standin-image.mjs). Without it a production build refuses a non-draft
-         * entry whose lead photo is the stand-in: it is a placeholder that `npm run new` and
-         * `npm run import` write until the real photo arrives.
-         */
-        standIn: z.boolean({ error: 'expected true or false' }).optional(),
-      },
-      {
-        error: (issue) =>
-          issue.input === undefined
-            ? 'expected src, alt, and optionally caption and credit'
-            : shapeHint('expected src, alt, and optionally caption and credit', issue.input, [
-                'image:',
-                `  src: ${typeof issue.input === 'string' && issue.input.trim() ? issue.input.trim() : './photo.jpg'}`,
-                '  alt: "What the photo shows."',
-              ]),
-      },
-    ),
-    /** Authors, when known. */
-    byline: z
-      .array(
-        z.strictObject(
-          { name: text(), url: httpUrl().optional() },
-          {
-            error: (issue) =>
-              issue.input === undefined
-                ? undefined
-                : shapeHint('expected an author with a name', issue.input, [
-                    'byline:',
-                    `  - name: ${yamlString(asItems(issue.input, 'Alex Smith')[0]!)}`,
-                  ]),
-          },
-        ),
-        {
-          error: listError('byline', 'expected a list of authors', (input) =>
-            asItems(input, 'Alex Smith').flatMap((name) => [`  - name: ${yamlString(name)}`]),
-          ),
-        },
-      )
-      .default([]),
-    /** First publication; shown and used in metadata only when given. */
-    published: entryDate().optional(),
-    /** Last substantive update. */
-    updated: entryDate().optional(),
-    /** Section name (e.g. "Politics"), when known. */
-    section: text().optional(),
-    /** Topic tags. */
-    tags: z
-      .array(text(), {
-        error: listError('tags', 'expected a list of topics', (input) =>
-          asItems(input, 'Politics', { split: true }).map((t) => `  - ${yamlString(t)}`),
-        ),
-      })
-      .default([]),
-    /**
-     * Corrections, each a dated notice shown at the end of the article ("Correction, November 28, 2026: …"),
-     * signalled under the headline and carried into the structured data and feeds. Never remove one.
-     */
-    corrections: z
-      .array(
-        z.strictObject(
-          {
-            date: entryDate(),
-            text: text(),
-          },
-          { error: 'expected each item to have a date and a text (date: 2026-11-28T16:30:00Z, text: "…")' },
-        ),
-        { error: 'expected a list of items, each with a date and a text (see the field table in README.md)' },
-      )
-      .default([]),
-    /** Drafts are built by `astro dev` only. */
-    draft: z.boolean({ error: 'expected true or false' }).default(false),
-    /** Old slugs of a renamed article: each gets a redirect page to the current URL. */
-    redirectFrom: z
-      .array(
-        z.string({ error: 'expected a list of old slugs' }).regex(SLUG_PATTERN, {
-          error: (issue) => `expected old slugs in lowercase words and hyphens, got "${String(issue.input)}"`,
-        }),
-        {
-          error: listError('redirectFrom', 'expected a list of old slugs', (input) =>
-            asItems(input, 'old-slug').map((slug) => `  - ${slug}`),
-          ),
-        },
-      )
-      .default([]),
+    image: z.strictObject({ src: image, ...IMAGE_FIELDS }, { error: imageError }),
+    ...FIELDS_AFTER_IMAGE,
   });
 }

@@ -51,6 +51,14 @@ export function quoted(value: string): string {
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
+/**
+ * The body's markdown tree (CommonMark + GFM), as every check here and in src/content-model/empty-body.ts reads
+ * it: the validation pass parses each body once and hands the tree to each of them.
+ */
+export function parseBody(markdown: string): Root {
+  return parser.parse(markdown) as Root;
+}
+
 /** An absolute URL (`https:`, `mailto:`, `data:` …), as Astro's `URL.canParse` decides. */
 function isAbsoluteUrl(url: string): boolean {
   return URL.canParse(url);
@@ -102,9 +110,9 @@ function htmlUrls(node: Html, urls: BodyUrl[]): void {
   });
 }
 
-/** Parse the body once and collect its images and URLs. */
-export function readBody(markdown: string): BodyFacts {
-  const tree = parser.parse(markdown) as Root;
+/** Parse the body once (or take its tree from parseBody, which it does not change) and collect its images and URLs. */
+export function readBody(body: string | Root): BodyFacts {
+  const tree = typeof body === 'string' ? parseBody(body) : body;
   const definitions = new Map<string, Definition>();
   visit(tree, 'definition', (node: Definition) => {
     // As mdast-util-definitions: the first definition of an identifier wins.

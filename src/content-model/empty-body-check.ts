@@ -6,16 +6,20 @@
  * loader checks what Astro rendered for every entry as well.
  */
 import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import type { Root } from 'mdast';
 import { emptyBodyProblem, emptyBodyReason, showsNothing } from './empty-body.ts';
 import type { EntryProblem } from './entry-checks.ts';
 import { bodyRehypePlugins, bodyRemarkPlugins, bodyRemarkRehypeOptions } from '../plugins/body-plugins.ts';
 
-/** A checker that renders with one processor, made on first use. */
-export function emptyBodyChecker(): (file: string, body: string) => Promise<EntryProblem[]> {
+/**
+ * A checker that renders with one processor, made on first use. `tree` is the body's tree from parseBody
+ * (src/content-model/body-checks.ts) when the caller has parsed it already.
+ */
+export function emptyBodyChecker(): (file: string, body: string, tree?: Root) => Promise<EntryProblem[]> {
   let renderer: Promise<MarkdownRenderer> | undefined;
-  return async (file, body) => {
+  return async (file, body, tree) => {
     if (body.trim() === '') return []; // "is empty" (src/content-model/entry-checks.ts)
-    const reason = emptyBodyReason(body);
+    const reason = emptyBodyReason(tree ?? body);
     if (reason === undefined) return [];
     renderer ??= createMarkdownProcessor({
       gfm: true,

@@ -16,13 +16,9 @@
 import type { Nodes as HastNodes } from 'hast';
 import type { Html, Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import { fromHtml } from 'hast-util-from-html';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { EntryProblem } from './entry-checks.ts';
+import { parseBody } from './body-checks.ts';
 import { describeInvisible, hasVisibleCharacter } from '../lib/visible-text.ts';
-
-const parser = unified().use(remarkParse).use(remarkGfm);
 
 /** What an HTML block or inline HTML is, for the reason: `an HTML comment`, `a <script> element`. */
 function htmlKind(value: string): string {
@@ -48,8 +44,9 @@ const EMPTY: Partial<Record<MdastNodes['type'], string>> = {
  * ("only an HTML comment, a link definition and a <script> element"); undefined when something is.
  * Text inside HTML is not looked at here: the rendered body decides (see showsNothing).
  */
-export function emptyBodyReason(markdown: string): string | undefined {
-  const tree = parser.parse(markdown) as MdastRoot;
+export function emptyBodyReason(markdown: string | MdastRoot): string | undefined {
+  // The tree from parseBody, when the caller has it (not changed here).
+  const tree = typeof markdown === 'string' ? parseBody(markdown) : markdown;
   const kinds: string[] = [];
   let invisible = '';
   let visible = false;

@@ -15,7 +15,7 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import { IMAGE_FORMATS, imagePathProblem, type EntryProblem } from './entry-checks.ts';
-import { bodyImageUrlProblems, bodyUrlProblems, quoted, readBody } from './body-checks.ts';
+import { bodyImageUrlProblems, bodyUrlProblems, quoted, readBody, type BodyFacts } from './body-checks.ts';
 
 /**
  * The most pixels an image may have (width × height × frames): 100 megapixels, e.g. 12,000 × 8,300.
@@ -40,11 +40,35 @@ function isInside(a: string, b: string): boolean {
 const mp = (pixels: number) => `${(pixels / 1e6).toLocaleString('en', { maximumFractionDigits: 1 })} megapixels`;
 const n = (value: number) => value.toLocaleString('en');
 
+/** Reads an image's header (sharp's metadata: format, size, EXIF), given its absolute path. */
+export type MetadataReader = (file: string) => Promise<Metadata>;
+
+/** Header only; no pixel limit here, so that an oversized image is reported with its size. */
+const readMetadata: MetadataReader = (file) => sharp(file, { limitInputPixels: false }).metadata();
+
+/**
+ * A reader that opens each file once, for one validation pass: the lead photo's header serves both its
+ * checks here and the stand-in check (src/content-model/articles-loader.ts).
+ */
+export function metadataReader(): MetadataReader {
+  const read = new Map<string, Promise<Metadata>>();
+  return (file) => {
+    let metadata = read.get(file);
+    if (!metadata) read.set(file, (metadata = readMetadata(file)));
+    return metadata;
+  };
+}
+
 /**
  * The problem with a local image path (relative to the entry's folder), or undefined. `subject` is how
  * the message names it: `file "./photo.jpg"` for the lead photo, `image "./photo.jpg"` in the body.
  */
-export async function localImageProblem(entryFile: string, src: string, subject: string): Promise<string | undefined> {
+export async function localImageProblem(
+  entryFile: string,
+  src: string,
+  subject: string,
+  metadataOf: MetadataReader = readMetadata,
+): Promise<string | undefined> {
   const control = CONTROL.exec(src);
   if (control) {
     return `${subject} contains a control character (${codePoint(control[0])}), which cannot be part of a file name; retype the path, e.g. ./photo.jpg`;
@@ -66,8 +90,7 @@ export async function localImageProblem(entryFile: string, src: string, subject:
   }
   let metadata: Metadata;
   try {
-    // Header only; no pixel limit here, so that an oversized image is reported with its size.
-    metadata = await sharp(file, { limitInputPixels: false }).metadata();
+    metadata = await metadataOf(file);
   } catch (error) {
     return `${subject} cannot be read as an image (${(error as Error).message.split('\n')[0]})`;
   }
@@ -106,13 +129,25 @@ export interface ArticleFiles {
   imageSrc: unknown;
   /** The markdown below the frontmatter. */
   body: string;
+  /** The body's images and URLs, when the caller has read them already (readBody of `body`). */
+  facts?: BodyFacts;
+  /** How image headers are read (default: each time, from the file). */
+  metadataOf?: MetadataReader;
 }
 
 /**
  * Every file-related problem of one entry: its folder, its lead photo (`image.src`), its body images and
  * the URLs in its body (src/content-model/body-checks.ts).
  */
-export async function articleFileProblems({ file, entryFile, articlesDir, imageSrc, body }: ArticleFiles): Promise<EntryProblem[]> {
+export async function articleFileProblems({
+  file,
+  entryFile,
+  articlesDir,
+  imageSrc,
+  body,
+  facts: known,
+  metadataOf = readMetadata,
+}: ArticleFiles): Promise<EntryProblem[]> {
   const problems: EntryProblem[] = [];
   const folder = await entryFolderProblem(file, entryFile, articlesDir);
   if (folder) return [folder];
@@ -121,17 +156,17 @@ export async function articleFileProblems({ file, entryFile, articlesDir, imageS
   const pathProblem = imagePathProblem(imageSrc);
   if (pathProblem) problems.push(lead(pathProblem));
   else if (typeof imageSrc === 'string' && imageSrc.trim() !== '') {
-    const problem = await localImageProblem(entryFile, imageSrc.trim(), `file ${quoted(imageSrc)}`);
+    const problem = await localImageProblem(entryFile, imageSrc.trim(), `file ${quoted(imageSrc)}`, metadataOf);
     if (problem) problems.push(lead(problem));
   }
 
-  const facts = readBody(body);
+  const facts = known ?? readBody(body);
   problems.push(...bodyImageUrlProblems(file, facts), ...bodyUrlProblems(file, facts));
   const seen = new Set<string>();
   for (const image of facts.images) {
     if (image.kind !== 'local' || image.path === undefined || seen.has(image.path)) continue;
     seen.add(image.path);
-    const problem = await localImageProblem(entryFile, image.path, `image ${quoted(image.url)}`);
+    const problem = await localImageProblem(entryFile, image.path, `image ${quoted(image.url)}`, metadataOf);
     if (problem) problems.push({ file, field: 'body', problem, level: 'error' });
   }
   return problems;

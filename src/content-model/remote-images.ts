@@ -73,11 +73,15 @@ function htmlImageUrls(html: string): string[] {
   return urls;
 }
 
-/** Every image in the body whose URL is not a file of the article. */
-export function remoteImageProblems(file: string, body: string): EntryProblem[] {
+/**
+ * Every image in the body whose URL is not a file of the article. `parsed`: the body's tree from parseBody
+ * (src/content-model/body-checks.ts, the same parser), when the caller has it; remark-literal-html rewrites it
+ * in place, so the caller reads it first.
+ */
+export function remoteImageProblems(file: string, body: string, parsed?: Root): EntryProblem[] {
   let tree: Root;
   try {
-    tree = markdown.runSync(markdown.parse(body), body) as Root;
+    tree = markdown.runSync(parsed ?? markdown.parse(body), body) as Root;
   } catch (error) {
     // The only error remark-literal-html raises: reported here, naming the file, before the build renders.
     // Anything else (the stack run out on HTML nested thousands deep) is the caller's to report.

@@ -7,7 +7,7 @@ import { imageSize } from './imported-image.ts';
 import { getArticles, type Article } from '../content-model/collection.ts';
 import { absolute, articleUrl } from '../site-urls.ts';
 import { describeArticle } from './describe.ts';
-import { feedContentHtml } from './feed-content.ts';
+import { feedContentHtml, type FeedContentInput } from './feed-content.ts';
 import { lastRevised } from '../content-model/articles.ts';
 import { correctionNotices, correctionsHeading } from './corrections.ts';
 import { SITE } from '../site.config.ts';
@@ -23,6 +23,23 @@ export interface FeedItem {
   modified?: Date | undefined;
   authors: { name: string; url?: string | undefined }[];
   tags: string[];
+}
+
+/**
+ * Each article's feed content, made once per build: an article is in the site's feeds and its section's (RSS
+ * and JSON), four feeds in all, and re-reading its body HTML is most of an item's cost. Keyed by the entry
+ * object (a changed entry is a new object) and the lead image's URL and size. getImage() itself runs for every
+ * feed, so that each feed page records the images it uses (for Astro's incremental builds).
+ */
+const contents = new WeakMap<Article, { key: string; html: string }>();
+
+function feedContent(article: Article, input: FeedContentInput): string {
+  const key = JSON.stringify([input.pageUrl, input.image.url, input.image.width, input.image.height]);
+  const known = contents.get(article);
+  if (known?.key === key) return known.html;
+  const html = feedContentHtml(input);
+  contents.set(article, { key, html });
+  return html;
 }
 
 export async function getFeedItems(list?: readonly Article[]): Promise<FeedItem[]> {
@@ -42,7 +59,7 @@ export async function getFeedItems(list?: readonly Article[]): Promise<FeedItem[
         url,
         title: data.title,
         description: describeArticle(data),
-        contentHtml: feedContentHtml({
+        contentHtml: feedContent(article, {
           pageUrl: url,
           image: {
             url: imageUrl,
