@@ -27,7 +27,8 @@ import { createMarkdownProcessor, parseFrontmatter, type MarkdownRenderer, type 
 import { load as loadYaml, CORE_SCHEMA, mergeTag } from 'js-yaml';
 import { articleSchema } from './article-schema.ts';
 import { articleFileProblems, metadataReader, type MetadataReader } from './image-files.ts';
-import { checkCache, codeDigest, sha256, type CheckCache } from './check-cache.ts';
+import { checkCache, sha256, type CheckCache } from './check-cache.ts';
+import { siteCodeDigest } from './code-digest.ts';
 import { parseRenderError, renderProblem, unrenderedProblem } from './render-problems.ts';
 import { parseBody, readBody, type BodyFacts } from './body-checks.ts';
 import { remoteImageProblems } from './remote-images.ts';
@@ -342,7 +343,7 @@ async function validate(
   options: Options,
   { logger, meta }: Pick<LoaderContext, 'logger' | 'meta'>,
 ): Promise<{ errors: EntryProblem[]; save: () => void }> {
-  const code = `${await codeDigest(options.root)} ${options.production === false ? 'dev' : 'production'}`;
+  const code = `${siteCodeDigest(options.root)} ${options.production === false ? 'dev' : 'production'}`;
   const cache = await checkCache(meta, path.resolve(options.root, options.dir), code);
   const problems = await checkArticles({ ...options, cache });
   const { reused, checked } = cache.stats;
@@ -524,12 +525,13 @@ export function articlesLoader({
       // environment override it, and a stray one must not relax a production build.)
       const options: Options = { dir, root: fileURLToPath(context.config.root), production: !context.watcher };
       // Astro keeps parsed entries between builds and re-parses only changed files; it forgets them when
-      // content.config.ts changes, but not when the schema (imported from src/content-model/article-schema.ts) does.
-      // Entries parsed under an older schema would lack its new fields and defaults: start afresh instead.
-      const digest = schemaDigest(pathSchema);
-      if (context.meta.get('schema-digest') !== digest) {
+      // content.config.ts changes, but not when the schema (imported from src/content-model/article-schema.ts) or a
+      // markdown plugin (src/plugins/, imported by the config) does. Entries parsed or rendered by older code would
+      // differ from a cold build's: start afresh instead (src/content-model/code-digest.ts).
+      const digest = `${schemaDigest(pathSchema)} ${siteCodeDigest(options.root)}`;
+      if (context.meta.get('code-digest') !== digest) {
         context.store.clear();
-        context.meta.set('schema-digest', digest);
+        context.meta.set('code-digest', digest);
       }
 
       // A build, `astro sync` or `astro check`: any problem, validation or rendering, stops it.

@@ -10,7 +10,7 @@
  * - the files it names: the lead photo and each local body image, by path, real path (links followed) and
  *   file identity and change times (`stat`: device, inode, size, mtime, ctime; any write changes ctime);
  *   the entry file's and its folder's real paths, and the articles folder's;
- * - the code that checks: every file under `src/`, package-lock.json and astro.config.mjs (codeDigest), the
+ * - the code that checks: every file under `src/`, the lockfile and astro.config.mjs (siteCodeDigest, src/content-model/code-digest.ts), the
  *   Node version, and whether the build is a production build (placeholders are errors there, warnings in
  *   `astro dev`).
  *
@@ -19,13 +19,13 @@
  * one JSON value, and are rewritten after each pass with the entries found in it.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { EntryProblem } from './entry-checks.ts';
 
 /** One entry's outcome, and what it depended on. */
-export interface EntryRecord {
+interface EntryRecord {
   /** SHA-256 of the entry file's bytes. */
   bytes: string;
   /** The files it read, as fileSignature gives them. */
@@ -59,24 +59,6 @@ const KEY = 'entry-checks';
 
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-/**
- * A fingerprint of the code that checks entries: every file under `src/` (path and bytes), package-lock.json
- * and astro.config.mjs, and the Node version. Any change to a check, a plugin or a dependency gives another.
- */
-export async function codeDigest(root: string): Promise<string> {
-  const hash = createHash('sha256').update(process.version);
-  const src = path.join(root, 'src');
-  const names = (await readdir(src, { recursive: true, withFileTypes: true }))
-    .filter((d) => d.isFile())
-    .map((d) => path.relative(root, path.join(d.parentPath, d.name)))
-    .sort();
-  for (const name of [...names, 'package-lock.json', 'astro.config.mjs']) {
-    const bytes = await readFile(path.join(root, name)).catch(() => undefined);
-    hash.update(`\0${name}\0${bytes === undefined ? 'missing' : sha256(bytes)}`);
-  }
-  return hash.digest('hex');
 }
 
 async function realOrError(file: string): Promise<string> {
@@ -125,7 +107,7 @@ interface Stored {
 }
 
 /**
- * A cache over `store` for one validation pass of `articlesDir` (absolute) by code `code` (codeDigest plus
+ * A cache over `store` for one validation pass of `articlesDir` (absolute) by code `code` (siteCodeDigest plus
  * anything else the results depend on, e.g. production or not). Call `save()` after the pass.
  */
 export async function checkCache(store: RecordStore, articlesDir: string, code: string): Promise<CheckCache & { save(): void }> {

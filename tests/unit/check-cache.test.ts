@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unli
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkArticles } from '../../src/content-model/articles-loader.ts';
-import { checkCache, codeDigest } from '../../src/content-model/check-cache.ts';
+import { checkCache } from '../../src/content-model/check-cache.ts';
 import { formatProblem } from '../../src/content-model/entry-checks.ts';
 import { ROOT } from '../support/paths.ts';
 
@@ -135,29 +135,5 @@ describe('the validation pass on a rebuild', () => {
     rmSync(path.join(dir, 'gamma'), { recursive: true });
     await pass();
     expect(Object.keys(JSON.parse(store.get('entry-checks')!).entries)).toEqual([`${dir}/alpha/index.md`, `${dir}/beta/index.md`]);
-  });
-});
-
-describe('codeDigest', () => {
-  it('changes with any file under src/, package-lock.json or astro.config.mjs', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'code-digest-'));
-    try {
-      mkdirSync(path.join(root, 'src/content-model'), { recursive: true });
-      writeFileSync(path.join(root, 'src/content-model/a.ts'), 'export const a = 1;');
-      writeFileSync(path.join(root, 'package-lock.json'), '{}');
-      const digests = [await codeDigest(root)];
-      expect(await codeDigest(root)).toBe(digests[0]);
-      writeFileSync(path.join(root, 'src/content-model/a.ts'), 'export const a = 2;');
-      digests.push(await codeDigest(root));
-      writeFileSync(path.join(root, 'src/content-model/b.ts'), '');
-      digests.push(await codeDigest(root));
-      writeFileSync(path.join(root, 'package-lock.json'), '{"lockfileVersion":3}');
-      digests.push(await codeDigest(root));
-      writeFileSync(path.join(root, 'astro.config.mjs'), '');
-      digests.push(await codeDigest(root));
-      expect(new Set(digests).size).toBe(digests.length);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
   });
 });
