@@ -25,7 +25,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { EntryProblem } from './entry-checks.ts';
 
 /** One entry's outcome, and what it depended on. */
-export interface EntryRecord {
+interface EntryRecord {
   /** SHA-256 of the entry file's bytes. */
   bytes: string;
   /** The files it read, as fileSignature gives them. */
