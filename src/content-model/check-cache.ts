@@ -8,7 +8,9 @@
  *
  * - the entry's bytes (SHA-256);
  * - the files it names: the lead photo and each local body image, by path, real path (links followed) and
- *   file identity and change times (`stat`: device, inode, size, mtime, ctime; any write changes ctime);
+ *   file identity and modification time (`stat`: device, inode, size, mtime). Not ctime: it changes whenever a
+ *   hard link to the file is made or removed (the build's own copies, a newsroom's shared photo), which would make
+ *   every entry sharing that photo look changed;
  *   the entry file's and its folder's real paths, and the articles folder's;
  * - the code that checks: every file under `src/`, the lockfile and astro.config.mjs (siteCodeDigest, src/content-model/code-digest.ts), the
  *   Node version, and whether the build is a production build (placeholders are errors there, warnings in
@@ -68,7 +70,7 @@ async function realOrError(file: string): Promise<string> {
 async function identity(file: string): Promise<string> {
   try {
     const s = await stat(file, { bigint: true });
-    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
   } catch (error) {
     return `!${(error as NodeJS.ErrnoException).code ?? 'error'}`;
   }

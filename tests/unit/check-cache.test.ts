@@ -5,7 +5,7 @@
  * of build. Real files in a temp dir, the real checks, and a store like the loader's meta store.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkArticles } from '../../src/content-model/articles-loader.ts';
@@ -68,6 +68,15 @@ describe('the validation pass on a rebuild', () => {
     expect(third).toMatchObject({ checked: 1, reused: 2 });
     expect(third.problems).toEqual(await fresh());
     expect(third.problems).toContainEqual(expect.stringMatching(/^error: gamma\/index\.md: body: /));
+  });
+
+  it('reuses entries whose shared photo gained or lost a hard link (a new article reusing it; the build’s own copies)', async () => {
+    await pass();
+    // A link changes the photo's inode change time (ctime), not its bytes: nothing to check again.
+    linkSync(path.join(dir, 'alpha/lead.jpg'), path.join(dir, 'shared.jpg'));
+    expect(await pass()).toMatchObject({ checked: 0, reused: 3 });
+    unlinkSync(path.join(dir, 'shared.jpg'));
+    expect(await pass()).toMatchObject({ checked: 0, reused: 3 });
   });
 
   it('checks an entry again when a photo it names is replaced, removed, or becomes a link out of its folder', async () => {
