@@ -33,11 +33,12 @@ export default function clearOutput(): AstroIntegration {
           renameSync(folder, aside);
           old.push(aside);
         }
-        // Also what an interrupted build left aside.
+        // Also what an interrupted build left aside (once the folder around the output exists: Astro makes it).
         const prefix = `${path.basename(folder)}.old-`;
-        old.push(
-          ...readdirSync(path.dirname(folder)).flatMap((name) => (name.startsWith(prefix) ? [path.join(path.dirname(folder), name)] : [])),
-        );
+        const around = path.dirname(folder);
+        if (existsSync(around)) {
+          for (const name of readdirSync(around)) if (name.startsWith(prefix)) old.push(path.join(around, name));
+        }
         deleting = Promise.all(
           [...new Set(old)].map((dir) =>
             rm(dir, { recursive: true, force: true }).catch((error: unknown) => {
