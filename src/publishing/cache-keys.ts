@@ -10,9 +10,12 @@
  * gives byte for byte the output of a cold build.
  */
 import { createHash } from 'node:crypto';
+import type { PaginateFunction } from 'astro';
 import type { Article } from '../content-model/collection.ts';
 import { isRecentlyRevised } from '../content-model/articles.ts';
 import type { SiteIndex } from '../lib/site-index.ts';
+import type { Group } from '../lib/listings.ts';
+import { SITE } from '../site.config.ts';
 import { imageKey } from './imported-image.ts';
 
 /** A short key from any JSON-able parts. */
@@ -60,4 +63,30 @@ export function withListKeys<P extends { props: { page: { currentPage: number; l
 ): (P & { cacheKey: string })[] {
   const chrome = chromeKey(index);
   return paths.map((p) => ({ ...p, cacheKey: cacheKey(listPageKey(p.props.page, now), chrome, ...parts) }));
+}
+
+/**
+ * The pages of each group's list (a section's, a topic's or an author's, `param` naming the route's parameter):
+ * paginate() over the group's articles, each page keyed by its cards, the navigation and the group's name.
+ */
+export function groupListPaths<K extends 'section' | 'topic' | 'author'>(
+  paginate: PaginateFunction,
+  groups: readonly Group<Article>[],
+  param: K,
+  index: Pick<SiteIndex, 'sections'>,
+  now: Date,
+) {
+  return groups.flatMap((group) =>
+    withListKeys(
+      paginate(group.articles, {
+        params: { [param]: group.slug },
+        props: { [param]: group } as Record<K, Group<Article>>,
+        pageSize: SITE.listingPageSize,
+      }),
+      now,
+      index,
+      param,
+      group.name,
+    ),
+  );
 }
