@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { createMarkdownProcessor, parseFrontmatter, type MarkdownRenderer, type RehypePlugin } from '@astrojs/markdown-remark';
+import { parseFrontmatter, type MarkdownRenderer, type RehypePlugin } from '@astrojs/markdown-remark';
 import { load as loadYaml, CORE_SCHEMA, mergeTag } from 'js-yaml';
 import { articleSchema } from './article-schema.ts';
 import { articleFileProblems, metadataReader, type MetadataReader } from './image-files.ts';
@@ -52,7 +52,7 @@ import { emptyBodyChecker } from './empty-body-check.ts';
 import { bodyLimitProblems } from './body-limits.ts';
 import { unreadEntryProblems } from './unread-entries.ts';
 import { encodingProblem } from './text-encoding.ts';
-import { bodyRehypePlugins, bodyRemarkPlugins, bodyRemarkRehypeOptions } from '../plugins/body-plugins.ts';
+import { bodyProcessor, bodyRehypePlugins } from '../plugins/body-plugins.ts';
 import rehypeImageAlt, { imagesWithoutAlt } from '../plugins/rehype-image-alt.ts';
 
 export interface Options {
@@ -111,14 +111,7 @@ function bodyImageChecker(): (body: string) => Promise<string[]> {
   };
   return async (body) => {
     if (!/!\[|<img/i.test(body)) return [];
-    renderer ??= createMarkdownProcessor({
-      gfm: true,
-      smartypants: false,
-      syntaxHighlight: false,
-      remarkPlugins: bodyRemarkPlugins,
-      remarkRehype: bodyRemarkRehypeOptions,
-      rehypePlugins: [...bodyRehypePlugins.filter((p) => p !== (rehypeImageAlt as RehypePlugin)), collect],
-    });
+    renderer ??= bodyProcessor([...bodyRehypePlugins.filter((p) => p !== (rehypeImageAlt as RehypePlugin)), collect]);
     try {
       const { metadata } = await (await renderer).render(body);
       return (metadata.frontmatter.imagesWithoutAlt as string[] | undefined) ?? [];

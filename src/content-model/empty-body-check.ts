@@ -5,11 +5,11 @@
  * result shows nothing, with what the body holds. Other bodies are not rendered here: the articles
  * loader checks what Astro rendered for every entry as well.
  */
-import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { Root } from 'mdast';
 import { emptyBodyProblem, emptyBodyReason, showsNothing } from './empty-body.ts';
 import type { EntryProblem } from './entry-checks.ts';
-import { bodyRehypePlugins, bodyRemarkPlugins, bodyRemarkRehypeOptions } from '../plugins/body-plugins.ts';
+import { bodyProcessor } from '../plugins/body-plugins.ts';
 
 /**
  * A checker that renders with one processor, made on first use. `tree` is the body's tree from parseBody
@@ -21,14 +21,7 @@ export function emptyBodyChecker(): (file: string, body: string, tree?: Root) =>
     if (body.trim() === '') return []; // "is empty" (src/content-model/entry-checks.ts)
     const reason = emptyBodyReason(tree ?? body);
     if (reason === undefined) return [];
-    renderer ??= createMarkdownProcessor({
-      gfm: true,
-      smartypants: false,
-      syntaxHighlight: false,
-      remarkPlugins: bodyRemarkPlugins,
-      remarkRehype: bodyRemarkRehypeOptions,
-      rehypePlugins: bodyRehypePlugins,
-    });
+    renderer ??= bodyProcessor();
     let html: string;
     try {
       html = (await (await renderer).render(body)).code;

@@ -25,7 +25,13 @@
  * 10. rehype-align-class: the obsolete `align` attribute (aligned table columns, or written in raw HTML)
  *    becomes a class.
  */
-import type { RehypePlugin, RemarkPlugin, RemarkRehype } from '@astrojs/markdown-remark';
+import {
+  createMarkdownProcessor,
+  type MarkdownRenderer,
+  type RehypePlugin,
+  type RemarkPlugin,
+  type RemarkRehype,
+} from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeExternalLinks from 'rehype-external-links';
@@ -55,3 +61,19 @@ export const bodyRehypePlugins: (RehypePlugin | [RehypePlugin, unknown])[] = [
   rehypeTableScroll as RehypePlugin,
   rehypeAlignClass as RehypePlugin,
 ];
+
+/**
+ * A processor that renders a body the way the site does (GFM, quotes kept as written, no highlighting: the
+ * settings of astro.config.mjs), for the checks that render a body before Astro does. A check that needs its own
+ * rehype step passes the rehype list to use.
+ */
+export function bodyProcessor(rehypePlugins = bodyRehypePlugins): Promise<MarkdownRenderer> {
+  return createMarkdownProcessor({
+    gfm: true,
+    smartypants: false,
+    syntaxHighlight: false,
+    remarkPlugins: bodyRemarkPlugins,
+    remarkRehype: bodyRemarkRehypeOptions,
+    rehypePlugins,
+  });
+}
