@@ -71,7 +71,7 @@ const samples = [
   sample('RSS feed', (f) => f === 'rss.xml'),
   sample('JSON feed', (f) => f === 'feed.json'),
   sample('sitemap', (f) => /^sitemap-0\.xml$/.test(f)),
-  sample('pagefind.js', (f) => f === 'pagefind/pagefind.js'),
+  sample('pagefind.js', (f) => /^pagefind\/[^/]+\/pagefind\.js$/.test(f)),
 ].filter(Boolean);
 
 /** Milliseconds per call: repeated until 300 ms have passed (at least 3 times), the median call. */

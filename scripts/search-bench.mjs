@@ -140,23 +140,27 @@ async function syntheticDist(template, articles, outDir) {
     writeFileSync(path.join(dir, 'index.html'), toHtml(tree));
   }
   const start = performance.now();
-  const pages = await writeSearchIndex(outDir, 'en');
+  const { pages, shards } = await writeSearchIndex(outDir, 'en');
   await precompressDir(path.join(outDir, 'pagefind'));
-  log(`synthetic N=${articles.length}: ${pages} pages indexed in ${Math.round((performance.now() - start) / 1000)} s`);
+  log(
+    `synthetic N=${articles.length}: ${pages} pages indexed in ${shards.length} shards in ${Math.round((performance.now() - start) / 1000)} s`,
+  );
 }
 
-/** Files and bytes under dist/pagefind, by kind (pre-compressed copies not counted). */
+/** Files and bytes under dist/pagefind (every shard), by kind (pre-compressed copies not counted). */
 function indexSize(dist) {
   const out = path.join(dist, 'pagefind');
   const kinds = {};
   for (const rel of readdirSync(out, { recursive: true, encoding: 'utf8' })) {
     const file = path.join(out, rel);
     if (!statSync(file).isFile() || /\.(gz|br)$/.test(rel)) continue;
-    const kind = rel.startsWith('index/')
+    // Inside a shard's folder (`2026-q4/index/…`); shards.json is a start-up file.
+    const inner = rel.split(path.sep).slice(1).join('/');
+    const kind = inner.startsWith('index/')
       ? 'index chunks'
-      : rel.startsWith('fragment/')
+      : inner.startsWith('fragment/')
         ? 'fragments'
-        : rel.startsWith('filter/')
+        : inner.startsWith('filter/')
           ? 'filters'
           : 'start-up files';
     kinds[kind] ??= { files: 0, bytes: 0 };

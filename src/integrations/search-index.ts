@@ -8,22 +8,32 @@
  * article's `<meta>` tags (`data-pagefind-meta`, `data-pagefind-filter`). Only article pages carry the mark, so only
  * they are given to Pagefind to read (ARTICLE_PAGES): the index is the same, without parsing every listing page.
  *
- * Pagefind runs in its own process (one core; ~2 s for 1,000 articles): the hook starts it and returns, so the
+ * The index is written in shards, one Pagefind index per quarter of publication (src/lib/search-shards.ts), which
+ * the search page merges in the browser. Each shard is kept in Astro's cache folder under a key of its pages' bytes:
+ * publishing or correcting an article indexes its quarter again, and every other shard is linked from the cache.
+ * (At 10,000 articles: one shard of ~2,800 pages instead of 10,000 pages; Pagefind's memory is that of the largest
+ * shard, as shards are indexed one at a time.)
+ *
+ * Pagefind runs in its own process (one core; ~1.5 ms a page): the hook starts it and returns, so the
  * integrations after this one (nothing-lost, and pre-compression of everything but the index) work meanwhile.
  * `output.written` settles when the index is written; the pre-compression waits for it before compressing the
- * index (pagefind.js, pagefind-entry.json), and fails the build with Pagefind's error if there was one.
+ * index (pagefind.js, pagefind-entry.json, shards.json), and fails the build with Pagefind's error if there was one.
  *
  * The search page uses Pagefind's JavaScript API with its own small script and markup (src/pages/search.astro),
  * on the main thread: Pagefind's UI bundles, its highlighter and its web worker are not used, and are not
  * published (PAGEFIND_UNUSED).
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articlePath } from '../lib/urls.ts';
+import { newestFirst, pagePublished, searchShard, SHARDS_FILE, type SearchShards } from '../lib/search-shards.ts';
+import { codeDigest } from '../content-model/code-digest.ts';
 
-/** The folder of the index inside the output directory; the search page loads `<base>pagefind/pagefind.js`. */
+/** The folder of the index inside the output directory: `<base>pagefind/shards.json`, then one folder per shard. */
 const PAGEFIND_DIR = 'pagefind';
 
 /** The pages Pagefind reads (a glob in the output directory): the article pages, the only ones marked for it. */
@@ -44,33 +54,170 @@ export const PAGEFIND_UNUSED = [
   'pagefind-worker.js',
 ] as const;
 
-/**
- * Index the built site in `dir` and write the index to `dir/pagefind/`, without the files the site does not use.
- * Returns the number of pages in the index.
- */
-export async function writeSearchIndex(dir: string, language: string): Promise<number> {
-  // Imported here, so a config load (astro check, dev) does not start Pagefind's binary.
-  const pagefind = await import('pagefind');
+/** The attribute that marks what Pagefind indexes of a page (src/components/Headline.astro, ArticleBody.astro…). */
+const INDEXED_MARK = 'data-pagefind-body';
+
+/** One article page as Pagefind is given it: its path in the output directory and its HTML. */
+interface ArticlePage {
+  file: string;
+  html: string;
+}
+
+/** The article pages in `dir` (ARTICLE_PAGES), sorted by path. */
+async function articlePages(dir: string): Promise<ArticlePage[]> {
+  const [folder, file] = ARTICLE_PAGES.split('*/') as [string, string];
+  const root = path.join(dir, folder);
+  if (!existsSync(root)) return [];
+  const files = (await readdir(root, { withFileTypes: true }))
+    .filter((d) => d.isDirectory() && existsSync(path.join(root, d.name, file)))
+    .map((d) => `${folder}${d.name}/${file}`)
+    .sort();
+  const pages: ArticlePage[] = [];
+  // A few at a time: the hook must not hold the main thread (nothing-lost works meanwhile), nor open 10,000 files at once.
+  for (let i = 0; i < files.length; i += 64) {
+    const batch = files.slice(i, i + 64);
+    const html = await Promise.all(batch.map((f) => readFile(path.join(dir, f), 'utf8')));
+    // Only pages with a part marked for the index: not the redirect pages of renamed articles, which live beside the
+    // articles. (Pagefind would skip them too, but only in an index where some page has the mark.)
+    batch.forEach((f, j) => html[j]!.includes(INDEXED_MARK) && pages.push({ file: f, html: html[j]! }));
+  }
+  return pages;
+}
+
+/** The article pages grouped by shard (src/lib/search-shards.ts). */
+function shardPages(pages: ArticlePage[]): Map<string, ArticlePage[]> {
+  const shards = new Map<string, ArticlePage[]>();
+  for (const page of pages) {
+    let shard: string;
+    try {
+      shard = searchShard(pagePublished(page.html));
+    } catch (error) {
+      throw new Error(`search index: ${page.file}: ${(error as Error).message}`, { cause: error });
+    }
+    const list = shards.get(shard) ?? shards.set(shard, []).get(shard)!;
+    list.push(page);
+  }
+  return shards;
+}
+
+/** What decides a shard's index: this module's code (and Pagefind's version, in the lockfile), the language, its pages. */
+function shardKey(code: string, language: string, pages: ArticlePage[]): string {
+  const hash = createHash('sha256').update(`${code}\0${language}\0`);
+  for (const page of pages) hash.update(`${page.file}\0${page.html.length}\0`).update(page.html);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Every file under `from` linked (or copied, where links cannot be made) to the same place under `to`. */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
+    if (entry.isDirectory()) linkTree(source, target);
+    else {
+      rmSync(target, { force: true });
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
+}
+
+/** Write one shard's index of `pages` to `outputPath` with Pagefind, without the files the site does not use. */
+async function indexShard(pagefind: typeof import('pagefind'), pages: ArticlePage[], language: string, outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+  if (!index) throw new Error(`search index: Pagefind could not start: ${errors.join('; ')}`);
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
-    if (!index) throw new Error(`search index: Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: dir, glob: ARTICLE_PAGES });
-    if (added.errors.length > 0) throw new Error(`search index: Pagefind could not read the built pages: ${added.errors.join('; ')}`);
-    const outputPath = path.join(dir, PAGEFIND_DIR);
+    for (const page of pages) {
+      const added = await index.addHTMLFile({ sourcePath: page.file, content: page.html });
+      if (added.errors.length > 0) throw new Error(`search index: Pagefind could not read ${page.file}: ${added.errors.join('; ')}`);
+    }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`search index: Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
-    // What the index holds: its languages, each with its WebAssembly file and page count.
-    const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { wasm: string; page_count: number }>;
-    };
-    const languages = Object.values(entry.languages);
-    const wasm = new Set(languages.map((l) => `wasm.${l.wasm}.pagefind`));
-    const unusedWasm = (await readdir(outputPath)).filter((f) => /^wasm\..+\.pagefind$/.test(f) && !wasm.has(f));
-    await Promise.all([...PAGEFIND_UNUSED, ...unusedWasm].map((file) => rm(path.join(outputPath, file), { force: true })));
-    return languages.reduce((n, l) => n + l.page_count, 0);
   } finally {
-    await pagefind.close();
+    await index.deleteIndex();
   }
+  // What the index holds: its languages, each with its WebAssembly file.
+  const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { wasm: string }>;
+  };
+  const wasm = new Set(Object.values(entry.languages).map((l) => `wasm.${l.wasm}.pagefind`));
+  const unusedWasm = readdirSync(outputPath).filter((f) => /^wasm\..+\.pagefind$/.test(f) && !wasm.has(f));
+  for (const file of [...PAGEFIND_UNUSED, ...unusedWasm]) rmSync(path.join(outputPath, file), { force: true });
+}
+
+/** What writeSearchIndex did. */
+export interface SearchIndexSummary {
+  /** Article pages in the index. */
+  pages: number;
+  /** Its shards, newest first. */
+  shards: string[];
+  /** Shards whose pages had not changed since the build that wrote the cache: their index was reused. */
+  reused: number;
+}
+
+/**
+ * Index the article pages of the built site in `dir` and write the index to `dir/pagefind/`: one Pagefind index per
+ * shard (src/lib/search-shards.ts) in `pagefind/<shard>/`, and their names, newest first, in `pagefind/shards.json`.
+ *
+ * With a `cacheDir`, each shard's index is kept there under a key of its pages (paths and bytes), the language and
+ * this code (with the lockfile, hence Pagefind's version); a shard whose key is there is linked from it instead of
+ * being indexed again. The cache then holds the shards of this build only.
+ */
+export async function writeSearchIndex(
+  dir: string,
+  language: string,
+  options: { cache?: { dir: string; root: string } } = {},
+): Promise<SearchIndexSummary> {
+  const outputRoot = path.join(dir, PAGEFIND_DIR);
+  const pages = await articlePages(dir);
+  rmSync(outputRoot, { recursive: true, force: true });
+  mkdirSync(outputRoot, { recursive: true });
+  const shards = shardPages(pages);
+  const names = newestFirst(shards.keys());
+  // Without a digest of the code (no lockfile), nothing is reused.
+  const code = options.cache && codeDigest([fileURLToPath(import.meta.url)], options.cache.root);
+  const cacheDir = code ? options.cache!.dir : undefined;
+  if (cacheDir) mkdirSync(cacheDir, { recursive: true });
+  const used = new Set<string>();
+  let reused = 0;
+  // Imported when needed, so a config load (astro check, dev) does not start Pagefind's binary.
+  let pagefind: typeof import('pagefind') | undefined;
+  try {
+    // One shard at a time: Pagefind's memory is then that of the largest shard, not of the whole site.
+    for (const name of names) {
+      const shardPagesList = shards.get(name)!;
+      const outputPath = path.join(outputRoot, name);
+      const key = cacheDir && `${name}-${shardKey(code!, language, shardPagesList)}`;
+      if (cacheDir && key) {
+        used.add(key);
+        const entry = path.join(cacheDir, key);
+        if (existsSync(entry)) {
+          linkTree(entry, outputPath);
+          reused++;
+          continue;
+        }
+      }
+      pagefind ??= await import('pagefind');
+      await indexShard(pagefind, shardPagesList, language, outputPath);
+      if (cacheDir && key) {
+        // Written beside, then renamed: a build stopped half-way leaves no partial entry.
+        const temporary = path.join(cacheDir, `${key}.${process.pid}.tmp`);
+        rmSync(temporary, { recursive: true, force: true });
+        linkTree(outputPath, temporary);
+        rmSync(path.join(cacheDir, key), { recursive: true, force: true });
+        renameSync(temporary, path.join(cacheDir, key));
+      }
+    }
+  } finally {
+    await pagefind?.close();
+  }
+  if (cacheDir) {
+    for (const entry of readdirSync(cacheDir)) if (!used.has(entry)) rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
+  }
+  writeFileSync(path.join(outputRoot, SHARDS_FILE), `${JSON.stringify({ shards: names } satisfies SearchShards)}\n`);
+  return { pages: pages.length, shards: names, reused };
 }
 
 /** What the search index integration writes, and when it is done. */
@@ -84,15 +231,21 @@ export interface SearchIndexOutput {
 export default function searchIndex(options: { language: string }): AstroIntegration & { output: SearchIndexOutput } {
   let done!: { resolve: () => void; reject: (error: unknown) => void };
   const written = new Promise<void>((resolve, reject) => (done = { resolve, reject }));
+  let cache: { dir: string; root: string } | undefined;
   return {
     name: 'search-index',
     output: { dir: PAGEFIND_DIR, written },
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cache = { dir: fileURLToPath(new URL('search-index/', config.cacheDir)), root: fileURLToPath(config.root) };
+      },
       'astro:build:done': ({ dir, logger }) => {
         const start = performance.now();
         // Not awaited: Pagefind works in its own process while the next integrations run; see `output.written`.
-        writeSearchIndex(fileURLToPath(dir), options.language).then((pages) => {
-          logger.info(`${pages} pages in the search index (${PAGEFIND_DIR}/), in ${Math.round(performance.now() - start)} ms`);
+        writeSearchIndex(fileURLToPath(dir), options.language, { cache }).then(({ pages, shards, reused }) => {
+          logger.info(
+            `${pages} ${pages === 1 ? 'page' : 'pages'} in the search index (${PAGEFIND_DIR}/, ${shards.length} ${shards.length === 1 ? 'shard' : 'shards'}, ${reused} unchanged, from the cache), in ${Math.round(performance.now() - start)} ms`,
+          );
           done.resolve();
         }, done.reject);
       },

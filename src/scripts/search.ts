@@ -1,13 +1,15 @@
 /**
- * The search page's script (src/pages/search.astro): reveals the form, loads Pagefind's JavaScript API from
- * `<base>pagefind/pagefind.js` when the reader starts a search (it then fetches its WebAssembly and only the
- * index chunks the words need), and lists the results: headline (a link), date, section, excerpt. The query
+ * The search page's script (src/pages/search.astro): reveals the form, and when the reader starts a search reads the
+ * list of index shards (`<base>pagefind/shards.json`, newest first: src/lib/search-shards.ts), loads Pagefind's
+ * JavaScript API from the newest shard and merges the others into it (it then fetches its WebAssembly once, and
+ * only the index chunks the words need), and lists the results: headline (a link), date, section, excerpt. The query
  * and the section are kept in the address (`?q=…&section=…`), so a search can be shared, bookmarked and
  * reloaded, and the form also works as a plain GET form pointed at this page.
  */
 import { formatDate } from '../lib/dates.ts';
 import { excerptParts } from '../lib/search-excerpt.ts';
 import { SITE } from '../site.config.ts';
+import { SHARDS_FILE, type SearchShards } from '../lib/search-shards.ts';
 
 /** The part of Pagefind's browser API this page uses (pagefind.js has no type declarations). */
 interface PagefindResultData {
@@ -21,6 +23,7 @@ interface PagefindSearch {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   debouncedSearch(query: string | null, options: { filters?: Record<string, string> }, ms: number): Promise<PagefindSearch | null>;
 }
@@ -38,19 +41,27 @@ export function startSearch(): void {
   const input = form.elements.namedItem('q') as HTMLInputElement;
   const select = form.elements.namedItem('section') as HTMLSelectElement;
 
-  let pagefind: Promise<Pagefind> | undefined;
+  let pagefind: Promise<Pagefind | undefined> | undefined;
   const load = () =>
-    (pagefind ??= import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`).then(async (module: Pagefind) => {
+    (pagefind ??= (async () => {
+      // Revalidated, not taken from a cache: a new quarter adds a shard.
+      const response = await fetch(`${BASE}pagefind/${SHARDS_FILE}`, { cache: 'no-cache' });
+      if (!response.ok) throw new Error(`${SHARDS_FILE}: ${response.status}`);
+      const [newest, ...older] = ((await response.json()) as SearchShards).shards;
+      // No article published yet: nothing to search.
+      if (!newest) return undefined;
+      const module = (await import(/* @vite-ignore */ `${BASE}pagefind/${newest}/pagefind.js`)) as Pagefind;
       // Result URLs are site paths: Pagefind prefixes them with the base. Main thread: no worker script.
-      await module.options({ baseUrl: BASE, noWorker: true });
+      await module.options({ basePath: `${BASE}pagefind/${newest}/`, baseUrl: BASE, noWorker: true });
       await module.init();
+      await Promise.all(older.map((shard) => module.mergeIndex(`${BASE}pagefind/${shard}/`, { baseUrl: BASE })));
       const sections = (await module.filters()).section ?? {};
       for (const name of Object.keys(sections).sort((a, b) => a.localeCompare(b, SITE.lang))) {
         if (![...select.options].some((o) => o.value === name)) select.add(new Option(name, name));
       }
       select.value = new URLSearchParams(location.search).get('section') ?? select.value;
       return module;
-    }));
+    })());
 
   let pending: PagefindSearch['results'] = [];
   let generation = 0;
@@ -81,7 +92,7 @@ export function startSearch(): void {
     }
     try {
       const api = await load();
-      const found = await api.debouncedSearch(query || null, section ? { filters: { section } } : {}, 250);
+      const found = api ? await api.debouncedSearch(query || null, section ? { filters: { section } } : {}, 250) : { results: [] };
       // null: a newer search replaced this one while it waited.
       if (found === null || run !== generation) return;
       pending = [...found.results];

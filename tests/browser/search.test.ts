@@ -247,6 +247,25 @@ describe.skipIf(noBrowser)('search in Chromium', () => {
     await context.close();
   });
 
+  it('searches every shard of the index: an article of an older quarter is found, and counted with the newer ones', async () => {
+    // The corrections fixture: school-survey-results is its only article of 2026's third quarter, the others are of
+    // the fourth (pagefind/2026-q4/, the primary index; 2026-q3 is merged into it).
+    const page = await browser.newPage();
+    const problems = await watch(page);
+    await page.goto(`${news.origin}/news/search/`);
+    await search(page, 'pupils');
+    expect((await results(page)).map((r) => r.href)).toEqual(['/news/articles/school-survey-results/']);
+    await search(page, 'the');
+    expect(await page.textContent('.search-status')).toBe('4 articles for “the”');
+    const requests = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    for (const shard of ['2026-q4', '2026-q3']) expect(requests).toContain(`/news/pagefind/${shard}/pagefind-entry.json`);
+    // One copy of Pagefind's script and WebAssembly, the primary's.
+    expect(requests.filter((p) => p.endsWith('/pagefind.js'))).toEqual(['/news/pagefind/2026-q4/pagefind.js']);
+    expect(requests.filter((p) => p.endsWith('.pagefind'))).toEqual(['/news/pagefind/2026-q4/wasm.en.pagefind']);
+    expect(await problems()).toEqual([]);
+    await page.close();
+  });
+
   it('works under a base path (/news/): results link into the base, and lead to the article', async () => {
     const page = await browser.newPage();
     const problems = await watch(page);

@@ -17,6 +17,7 @@ import { crawl, type CrawlResult } from '../support/crawl.ts';
 import { noNginx, startNginx, type Nginx } from '../support/nginx.ts';
 import { OUTPUT, SITE_DIR, TEST_SITE_URL } from '../support/paths.ts';
 import { fixtureSiteDir } from '../support/fixture-builds.ts';
+import { SHARDS_FILE, type SearchShards } from '../../src/lib/search-shards.ts';
 
 /** The sub-path build, made once here (only this file needs it). */
 const NEWS_DIR = path.join(OUTPUT, 'site-news');
@@ -121,23 +122,30 @@ for (const deploy of DEPLOYS) {
 
     it('serves the search index the search page loads (by the paths Pagefind asks for), pagefind.js compressed', async () => {
       expect(site.fetched.get(`${base}search/`)?.status).toBe(200);
-      const entry = await fetch(`${nginx.origin}${base}pagefind/pagefind-entry.json`);
-      expect(entry.status).toBe(200);
-      const { languages } = (await entry.json()) as { languages: Record<string, { hash: string; wasm: string }> };
-      const [language] = Object.values(languages);
-      const index = readdirSync(path.join(dir, 'pagefind', 'index'));
-      const fragments = readdirSync(path.join(dir, 'pagefind', 'fragment'));
-      for (const file of [
-        `wasm.${language!.wasm}.pagefind`,
-        `pagefind.${language!.hash}.pf_meta`,
-        `index/${index[0]}`,
-        `fragment/${fragments[0]}`,
-      ]) {
-        const res = await rawGet(nginx.origin, `${base}pagefind/${file}`, {});
-        expect(res.status, file).toBe(200);
-        expect(res.body.equals(readFileSync(path.join(dir, 'pagefind', file))), file).toBe(true);
+      const list = await fetch(`${nginx.origin}${base}pagefind/${SHARDS_FILE}`);
+      expect(list.status).toBe(200);
+      const { shards } = (await list.json()) as SearchShards;
+      expect(shards.length).toBeGreaterThan(0);
+      for (const shard of shards) {
+        const folder = `pagefind/${shard}`;
+        const entry = await fetch(`${nginx.origin}${base}${folder}/pagefind-entry.json`);
+        expect(entry.status, shard).toBe(200);
+        const { languages } = (await entry.json()) as { languages: Record<string, { hash: string; wasm: string }> };
+        const [language] = Object.values(languages);
+        const index = readdirSync(path.join(dir, folder, 'index'));
+        const fragments = readdirSync(path.join(dir, folder, 'fragment'));
+        for (const file of [
+          `wasm.${language!.wasm}.pagefind`,
+          `pagefind.${language!.hash}.pf_meta`,
+          `index/${index[0]}`,
+          `fragment/${fragments[0]}`,
+        ]) {
+          const res = await rawGet(nginx.origin, `${base}${folder}/${file}`, {});
+          expect(res.status, `${folder}/${file}`).toBe(200);
+          expect(res.body.equals(readFileSync(path.join(dir, folder, file))), `${folder}/${file}`).toBe(true);
+        }
       }
-      const script = await rawGet(nginx.origin, `${base}pagefind/pagefind.js`, { 'accept-encoding': 'gzip' });
+      const script = await rawGet(nginx.origin, `${base}pagefind/${shards[0]}/pagefind.js`, { 'accept-encoding': 'gzip' });
       expect(script.status).toBe(200);
       expect(script.headers['content-encoding']).toBe('gzip');
       expect(script.headers['content-type']).toMatch(/javascript/);

@@ -21,7 +21,8 @@
  * (/topics/bridges/), the body in a section feed (Culture's), the replaced photo on its page, card and listings
  * (city-marathon-route-announced, /topics/running/), a topic's spelling taken from a newer article
  * (ferry-fares-frozen again). That is also why step 2 is a rebuild of its own: the
- * navigation changes every page.
+ * navigation changes every page. One article (port-handles-record-cargo) is from an earlier quarter and no change
+ * touches it, so the warm rebuild takes its search index shard from the cache.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -123,8 +124,17 @@ const EDITS: { what: string; apply: () => void }[] = [
   },
 ];
 
-/** Runs a build; returns the files Astro's incremental build took from its cache instead of rendering them. */
-function build(which: string, time: string): string[] {
+/** What a build took from its caches instead of making again. */
+interface Reused {
+  /** The files Astro's incremental build copied from its cache instead of rendering them. */
+  pages: string[];
+  /** The search index's shards, and those linked from the cache (src/integrations/search-index.ts). */
+  shards: number;
+  shardsReused: number;
+}
+
+/** Runs a build; returns what it reused. */
+function build(which: string, time: string): Reused {
   const result = astroBuild(DIST, { SITE_URL: TEST_SITE_URL, BASE_PATH: '/', BUILD_TIME: time }, PROJECT, { silent: false });
   if (result.status !== 0) throw new Error(`${which} (BUILD_TIME=${time}) failed (exit ${result.status}):\n${result.output}`);
   console.log(`[equivalence] ${which} as of ${time} in ${Math.round(result.ms)} ms`);
@@ -132,7 +142,13 @@ function build(which: string, time: string): string[] {
   writeFileSync(path.join(WORK, `${which.replace(/\W+/g, '-')}.log`), result.output);
   // eslint-disable-next-line no-control-regex -- the log's colours
   const log = result.output.replace(/\x1b\[[0-9;]*m/g, '');
-  return [...log.matchAll(/[├└]─ \/(\S+)(?:\s*\(\+\S+\))?\s*\((?:cached|restored)\)/g)].map((m) => m[1]!);
+  const search = /search index \(pagefind\/, (\d+) shards?, (\d+) unchanged, from the cache\)/.exec(log);
+  if (!search) throw new Error(`${which}: the log does not say what the search index reused`);
+  return {
+    pages: [...log.matchAll(/[├└]─ \/(\S+)(?:\s*\(\+\S+\))?\s*\((?:cached|restored)\)/g)].map((m) => m[1]!),
+    shards: Number(search[1]),
+    shardsReused: Number(search[2]),
+  };
 }
 
 const hashes = (dir: string) =>
@@ -150,7 +166,7 @@ describe('a warm rebuild after changes produces the same dist/ as a cold build',
   let first: Map<string, string>;
   let dayLater: Map<string, string>;
   /** What the warm rebuild of state B copied from the incremental cache; what it left of the previous dist/. */
-  let reused: string[];
+  let reused: Reused;
   let leftovers: string[];
 
   beforeAll(() => {
@@ -205,7 +221,7 @@ describe('a warm rebuild after changes produces the same dist/ as a cold build',
       'archive/2026/11/index.html',
       'topics/markets/index.html',
       'authors/riley-example/index.html',
-      'pagefind/pagefind-entry.json',
+      'pagefind/2026-q4/pagefind-entry.json',
       // Its section's newer article lists it under "Earlier in Local".
       'articles/council-approves-park-plan/index.html',
       // The rewritten body: the page, its compressed copies, its section's feeds.
@@ -243,7 +259,7 @@ describe('a warm rebuild after changes produces the same dist/ as a cold build',
 
   it('the warm rebuild was incremental: what no change touched was copied, not rendered again', () => {
     // The comparison below would pass just as well if every page were rendered again.
-    expect(reused).toEqual(
+    expect(reused.pages).toEqual(
       expect.arrayContaining([
         // Cards whose headline and photo no change touched.
         'articles/ferry-fares-frozen/card.jpg',
@@ -252,7 +268,10 @@ describe('a warm rebuild after changes produces the same dist/ as a cold build',
         'apple-touch-icon.png',
       ]),
     );
-    expect(reused).not.toContain('articles/harbour-bridge-reopens/card.jpg'); // its headline changed
+    expect(reused.pages).not.toContain('articles/harbour-bridge-reopens/card.jpg'); // its headline changed
+    // The search index: November's quarter was indexed again; August's (port-handles-record-cargo alone, untouched)
+    // was linked from the cache.
+    expect(reused).toMatchObject({ shards: 2, shardsReused: 1 });
     // The previous output was moved aside and deleted while the site built (src/integrations/clear-output.ts).
     expect(leftovers).toEqual([]);
   });
@@ -260,7 +279,16 @@ describe('a warm rebuild after changes produces the same dist/ as a cold build',
   it('the warm rebuild wrote exactly the files of the cold build, byte for byte', () => {
     const files = listFiles(DIST);
     // Everything is compared: pages and their .br/.gz, cards, images, feeds, sitemaps, redirects, the search index.
-    for (const part of ['index.html.br', 'index.html.gz', 'rss.xml', 'sitemap.xml', '_redirects', 'pagefind/pagefind-entry.json']) {
+    for (const part of [
+      'index.html.br',
+      'index.html.gz',
+      'rss.xml',
+      'sitemap.xml',
+      '_redirects',
+      'pagefind/shards.json',
+      'pagefind/2026-q4/pagefind-entry.json',
+      'pagefind/2026-q3/pagefind-entry.json',
+    ]) {
       expect(files).toContain(part);
     }
     expect(files.some((f) => f.startsWith('_astro/') && f.endsWith('.avif'))).toBe(true);

@@ -15,6 +15,7 @@ import { fixtureSiteDir } from '../support/fixture-builds.ts';
 import { GENERATED_COUNT, generatedArticles } from '../support/generated-fixture.ts';
 import { pathOf, siteBuilds } from '../support/site-builds.ts';
 import { ARTICLE_PAGES, PAGEFIND_UNUSED } from '../../src/integrations/search-index.ts';
+import { SHARDS_FILE, type SearchShards } from '../../src/lib/search-shards.ts';
 import { browseLinks } from '../../src/lib/browse-links.ts';
 
 const GENERATED = fixtureSiteDir('generated');
@@ -34,32 +35,60 @@ const scriptSrcOf = (policy: string) =>
 
 describe.each(BUILDS)('search index: $name', ({ dir, published }) => {
   const out = path.join(dir, 'pagefind');
+  const { shards } = JSON.parse(readFileSync(path.join(out, SHARDS_FILE), 'utf8')) as SearchShards;
+  const entryOf = (shard: string) =>
+    JSON.parse(readFileSync(path.join(out, shard, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
 
-  it('is written by the build into pagefind/, with Pagefind’s script pre-compressed like every text file', () => {
-    for (const file of [
-      'pagefind.js',
-      'pagefind.js.gz',
-      'pagefind.js.br',
-      'pagefind-entry.json',
-      'pagefind-entry.json.gz',
-      'wasm.en.pagefind',
-    ]) {
-      expect(existsSync(path.join(out, file)), file).toBe(true);
+  it('is written by the build into pagefind/: the list of shards, and each shard’s index, pre-compressed like every text file', () => {
+    expect(shards.length).toBeGreaterThan(0);
+    for (const file of [SHARDS_FILE, `${SHARDS_FILE}.gz`, `${SHARDS_FILE}.br`]) expect(existsSync(path.join(out, file)), file).toBe(true);
+    for (const shard of shards) {
+      for (const file of [
+        'pagefind.js',
+        'pagefind.js.gz',
+        'pagefind.js.br',
+        'pagefind-entry.json',
+        'pagefind-entry.json.gz',
+        'wasm.en.pagefind',
+      ]) {
+        expect(existsSync(path.join(out, shard, file)), `${shard}/${file}`).toBe(true);
+      }
     }
-    expect(readdirSync(path.join(out, 'fragment')).length).toBe(published);
+    expect(shards.reduce((n, shard) => n + readdirSync(path.join(out, shard, 'fragment')).length, 0)).toBe(published);
+  });
+
+  it('has one shard per quarter of publication (UTC), and one for undated articles, newest first, each holding its articles', () => {
+    // The quarter of every article page, from the date the page gives Pagefind (read with an HTML parser).
+    const expected = new Map<string, number>();
+    for (const page of builtPages(dir)) {
+      const tree = fromHtml(readFileSync(page.abs, 'utf8'));
+      if (!select('[data-pagefind-body]', tree)) continue;
+      const date = attr(select('meta[data-pagefind-meta="date[content]"]', tree), 'content');
+      const when = date === undefined ? undefined : new Date(date);
+      const quarter = when ? `${when.getUTCFullYear()}-q${Math.floor(when.getUTCMonth() / 3) + 1}` : 'undated';
+      expected.set(quarter, (expected.get(quarter) ?? 0) + 1);
+    }
+    expect([...shards].sort()).toEqual([...expected.keys()].sort());
+    expect(shards.filter((s) => s !== 'undated')).toEqual(
+      [...expected.keys()].filter((s) => s !== 'undated').sort((a, b) => b.localeCompare(a)),
+    );
+    if (shards.includes('undated')) expect(shards.at(-1)).toBe('undated');
+    for (const shard of shards) expect(entryOf(shard).languages.en?.page_count, shard).toBe(expected.get(shard));
   });
 
   it('holds every published article and nothing else (no front page, search, 404 or redirect page)', () => {
-    const entry = JSON.parse(readFileSync(path.join(out, 'pagefind-entry.json'), 'utf8'));
-    expect(Object.keys(entry.languages)).toEqual(['en']);
-    expect(entry.languages.en.page_count).toBe(published);
+    for (const shard of shards) expect(Object.keys(entryOf(shard).languages), shard).toEqual(['en']);
+    expect(shards.reduce((n, shard) => n + entryOf(shard).languages.en!.page_count, 0)).toBe(published);
   });
 
   it('publishes none of Pagefind’s unused files: ready-made UIs, highlighter, worker, other languages’ WebAssembly', () => {
-    const files = readdirSync(out);
-    for (const file of PAGEFIND_UNUSED) expect(files).not.toContain(file);
-    expect(files.filter((f) => /^pagefind-(ui|modular-ui|component-ui|highlight|worker)/.test(f))).toEqual([]);
-    expect(files.filter((f) => f.startsWith('wasm.'))).toEqual(['wasm.en.pagefind']);
+    expect(readdirSync(out).filter((f) => !shards.includes(f) && !f.startsWith(SHARDS_FILE))).toEqual([]);
+    for (const shard of shards) {
+      const files = readdirSync(path.join(out, shard));
+      for (const file of PAGEFIND_UNUSED) expect(files).not.toContain(file);
+      expect(files.filter((f) => /^pagefind-(ui|modular-ui|component-ui|highlight|worker)/.test(f))).toEqual([]);
+      expect(files.filter((f) => f.startsWith('wasm.'))).toEqual(['wasm.en.pagefind']);
+    }
   });
 });
 
@@ -94,9 +123,11 @@ describe.each(BUILDS)('search page: $name', ({ dir, base }) => {
     expect(scripts).toHaveLength(1);
     expect(scripts[0]).toMatch(new RegExp(`^${base}_astro/`));
     expect(html).not.toMatch(/pagefind\/pagefind\.js"|rel="modulepreload"/);
-    // The script asks for the index under the base path (tests/browser/search.test.ts follows it there).
+    // The script asks for the list of shards, then a shard's pagefind.js, under the base path (tests/browser/search.test.ts
+    // follows it there).
     const script = readFileSync(path.join(dir, scripts[0]!.slice(base.length)), 'utf8');
-    expect(script).toContain('pagefind/pagefind.js');
+    expect(script).toContain(SHARDS_FILE);
+    expect(script).toContain('/pagefind.js');
     expect(script).toContain(`\`${base}\``);
   });
 

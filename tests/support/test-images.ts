@@ -120,6 +120,7 @@ async function writeFixtures(): Promise<void> {
     'harbour-bridge-reopens',
     'night-buses-return',
     'city-marathon-route-announced',
+    'port-handles-record-cargo',
   ]) {
     write(`equivalence/${entry}/photo.jpg`, shared);
   }
