@@ -25,7 +25,19 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,13 +69,18 @@ export const PAGEFIND_UNUSED = [
 /** The attribute that marks what Pagefind indexes of a page (src/components/Headline.astro, ArticleBody.astro…). */
 const INDEXED_MARK = 'data-pagefind-body';
 
-/** One article page as Pagefind is given it: its path in the output directory and its HTML. */
+/** One article page of the index: its path in the output directory, its shard and a digest of its bytes. */
 interface ArticlePage {
   file: string;
-  html: string;
+  shard: string;
+  digest: string;
 }
 
-/** The article pages in `dir` (ARTICLE_PAGES), sorted by path. */
+/**
+ * The article pages in `dir` (ARTICLE_PAGES) that have a part marked for the index, sorted by path: not the redirect
+ * pages of renamed articles, which live beside the articles. (Pagefind would skip them too, but only in an index
+ * where some page has the mark.) Each page is read once, for its date and its digest; its HTML is not kept.
+ */
 async function articlePages(dir: string): Promise<ArticlePage[]> {
   const [folder, file] = ARTICLE_PAGES.split('*/') as [string, string];
   const root = path.join(dir, folder);
@@ -77,74 +94,83 @@ async function articlePages(dir: string): Promise<ArticlePage[]> {
   for (let i = 0; i < files.length; i += 64) {
     const batch = files.slice(i, i + 64);
     const html = await Promise.all(batch.map((f) => readFile(path.join(dir, f), 'utf8')));
-    // Only pages with a part marked for the index: not the redirect pages of renamed articles, which live beside the
-    // articles. (Pagefind would skip them too, but only in an index where some page has the mark.)
-    batch.forEach((f, j) => html[j]!.includes(INDEXED_MARK) && pages.push({ file: f, html: html[j]! }));
+    batch.forEach((f, j) => {
+      if (!html[j]!.includes(INDEXED_MARK)) return;
+      let shard: string;
+      try {
+        shard = searchShard(pagePublished(html[j]!));
+      } catch (error) {
+        throw new Error(`search index: ${f}: ${(error as Error).message}`, { cause: error });
+      }
+      pages.push({ file: f, shard, digest: createHash('sha256').update(html[j]!).digest('hex') });
+    });
   }
   return pages;
-}
-
-/** The article pages grouped by shard (src/lib/search-shards.ts). */
-function shardPages(pages: ArticlePage[]): Map<string, ArticlePage[]> {
-  const shards = new Map<string, ArticlePage[]>();
-  for (const page of pages) {
-    let shard: string;
-    try {
-      shard = searchShard(pagePublished(page.html));
-    } catch (error) {
-      throw new Error(`search index: ${page.file}: ${(error as Error).message}`, { cause: error });
-    }
-    const list = shards.get(shard) ?? shards.set(shard, []).get(shard)!;
-    list.push(page);
-  }
-  return shards;
 }
 
 /** What decides a shard's index: this module's code (and Pagefind's version, in the lockfile), the language, its pages. */
 function shardKey(code: string, language: string, pages: ArticlePage[]): string {
   const hash = createHash('sha256').update(`${code}\0${language}\0`);
-  for (const page of pages) hash.update(`${page.file}\0${page.html.length}\0`).update(page.html);
+  for (const page of pages) hash.update(`${page.file}\0${page.digest}\0`);
   return hash.digest('hex').slice(0, 32);
 }
 
-/** Every file under `from` linked (or copied, where links cannot be made) to the same place under `to`. */
+/** `source` linked (or copied, where links cannot be made: another file system) to `target`, replacing what was there. */
+function linkFile(source: string, target: string): void {
+  rmSync(target, { force: true });
+  try {
+    linkSync(source, target);
+  } catch {
+    copyFileSync(source, target);
+  }
+}
+
+/** Every file under `from` linked (or copied) to the same place under `to`. */
 function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
     if (entry.isDirectory()) linkTree(source, target);
-    else {
-      rmSync(target, { force: true });
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
+    else linkFile(source, target);
   }
 }
 
-/** Write one shard's index of `pages` to `outputPath` with Pagefind, without the files the site does not use. */
-async function indexShard(pagefind: typeof import('pagefind'), pages: ArticlePage[], language: string, outputPath: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+/**
+ * Write one shard's index of `pages` (in `dir`) to `outputPath` with Pagefind, without the files the site does not
+ * use. Pagefind reads the pages itself (its own threads; much faster than sending it each page's HTML) from a folder
+ * `scratch` of links to them, at the same paths, so the URLs it gives them are the same.
+ */
+async function indexShard(
+  pagefind: typeof import('pagefind'),
+  dir: string,
+  pages: ArticlePage[],
+  options: { language: string; outputPath: string; scratch: string },
+): Promise<void> {
+  rmSync(options.scratch, { recursive: true, force: true });
+  for (const page of pages) {
+    const target = path.join(options.scratch, page.file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    linkFile(path.join(dir, page.file), target);
+  }
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: options.language });
   if (!index) throw new Error(`search index: Pagefind could not start: ${errors.join('; ')}`);
   try {
-    for (const page of pages) {
-      const added = await index.addHTMLFile({ sourcePath: page.file, content: page.html });
-      if (added.errors.length > 0) throw new Error(`search index: Pagefind could not read ${page.file}: ${added.errors.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`search index: Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
+    const added = await index.addDirectory({ path: options.scratch });
+    if (added.errors.length > 0) throw new Error(`search index: Pagefind could not read the built pages: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: options.outputPath });
+    if (written.errors.length > 0)
+      throw new Error(`search index: Pagefind could not write ${options.outputPath}: ${written.errors.join('; ')}`);
   } finally {
     await index.deleteIndex();
+    rmSync(options.scratch, { recursive: true, force: true });
   }
   // What the index holds: its languages, each with its WebAssembly file.
-  const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+  const entry = JSON.parse(readFileSync(path.join(options.outputPath, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { wasm: string }>;
   };
   const wasm = new Set(Object.values(entry.languages).map((l) => `wasm.${l.wasm}.pagefind`));
-  const unusedWasm = readdirSync(outputPath).filter((f) => /^wasm\..+\.pagefind$/.test(f) && !wasm.has(f));
-  for (const file of [...PAGEFIND_UNUSED, ...unusedWasm]) rmSync(path.join(outputPath, file), { force: true });
+  const unusedWasm = readdirSync(options.outputPath).filter((f) => /^wasm\..+\.pagefind$/.test(f) && !wasm.has(f));
+  for (const file of [...PAGEFIND_UNUSED, ...unusedWasm]) rmSync(path.join(options.outputPath, file), { force: true });
 }
 
 /** What writeSearchIndex did. */
@@ -174,11 +200,14 @@ export async function writeSearchIndex(
   const pages = await articlePages(dir);
   rmSync(outputRoot, { recursive: true, force: true });
   mkdirSync(outputRoot, { recursive: true });
-  const shards = shardPages(pages);
+  const shards = Map.groupBy(pages, (page) => page.shard);
   const names = newestFirst(shards.keys());
   // Without a digest of the code (no lockfile), nothing is reused.
   const code = options.cache && codeDigest([fileURLToPath(import.meta.url)], options.cache.root);
   const cacheDir = code ? options.cache!.dir : undefined;
+  // The folder of links Pagefind reads a shard from: in the cache folder (the same file system as the output, as a
+  // rule, so links can be made), or a temporary folder.
+  const scratch = cacheDir ? path.join(cacheDir, `.pages-${process.pid}`) : mkdtempSync(path.join(tmpdir(), 'search-index-'));
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
   const used = new Set<string>();
   let reused = 0;
@@ -187,9 +216,9 @@ export async function writeSearchIndex(
   try {
     // One shard at a time: Pagefind's memory is then that of the largest shard, not of the whole site.
     for (const name of names) {
-      const shardPagesList = shards.get(name)!;
+      const shardPages = shards.get(name)!;
       const outputPath = path.join(outputRoot, name);
-      const key = cacheDir && `${name}-${shardKey(code!, language, shardPagesList)}`;
+      const key = code && `${name}-${shardKey(code, language, shardPages)}`;
       if (cacheDir && key) {
         used.add(key);
         const entry = path.join(cacheDir, key);
@@ -200,7 +229,7 @@ export async function writeSearchIndex(
         }
       }
       pagefind ??= await import('pagefind');
-      await indexShard(pagefind, shardPagesList, language, outputPath);
+      await indexShard(pagefind, dir, shardPages, { language, outputPath, scratch });
       if (cacheDir && key) {
         // Written beside, then renamed: a build stopped half-way leaves no partial entry.
         const temporary = path.join(cacheDir, `${key}.${process.pid}.tmp`);
@@ -212,6 +241,7 @@ export async function writeSearchIndex(
     }
   } finally {
     await pagefind?.close();
+    rmSync(scratch, { recursive: true, force: true });
   }
   if (cacheDir) {
     for (const entry of readdirSync(cacheDir)) if (!used.has(entry)) rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
