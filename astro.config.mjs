@@ -15,6 +15,7 @@ import devServerFlag from './src/integrations/dev-server-flag.ts';
 import clearOutput from './src/integrations/clear-output.ts';
 import { SITE } from './src/site.config.ts';
 import { siteCodeDigest } from './src/content-model/code-digest.ts';
+import { parseShardSize } from './src/lib/search-shards.ts';
 
 // Deploy-time settings come from the environment (see README "Configuration").
 const site = normaliseSite(process.env.SITE_URL ?? 'http://localhost:4321');
@@ -27,7 +28,8 @@ const articles = articlesDir();
 const cacheDir = articles === DEFAULT_ARTICLES_DIR ? undefined : `./node_modules/.astro/content-${articles.replace(/[^a-z0-9]+/gi, '-')}`;
 // The search index (Pagefind, in its own process) is written while nothing-lost checks the pages and the rest of
 // the output is pre-compressed; the pre-compression then waits for it, to compress it too.
-const search = searchIndex({ language: SITE.lang });
+// SEARCH_SHARD_SIZE (optional): articles per search index shard (src/lib/search-shards.ts), checked here.
+const search = searchIndex({ language: SITE.lang, shardSize: parseShardSize(process.env.SEARCH_SHARD_SIZE) });
 
 export default defineConfig({
   site,

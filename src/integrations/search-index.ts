@@ -8,11 +8,10 @@
  * article's `<meta>` tags (`data-pagefind-meta`, `data-pagefind-filter`). Only article pages carry the mark, so only
  * they are given to Pagefind to read (ARTICLE_PAGES): the index is the same, without parsing every listing page.
  *
- * The index is written in shards, one Pagefind index per quarter of publication (src/lib/search-shards.ts), which
- * the search page merges in the browser. Each shard is kept in Astro's cache folder under a key of its pages' bytes:
- * publishing or correcting an article indexes its quarter again, and every other shard is linked from the cache.
- * (At 10,000 articles: one shard of ~2,800 pages instead of 10,000 pages; Pagefind's memory is that of the largest
- * shard, as shards are indexed one at a time.)
+ * The index is written in shards, Pagefind indexes of about 4,000 articles each, by quarter of publication
+ * (src/lib/search-shards.ts), which the search page merges in the browser. Each shard is kept in Astro's cache folder
+ * under a key of its pages' bytes: publishing or correcting an article indexes its shard again, and every other shard
+ * is linked from the cache. Shards are indexed one at a time, so Pagefind's memory is that of the largest one.
  *
  * Pagefind runs in its own process (one core; ~1.5 ms a page): the hook starts it and returns, so the
  * integrations after this one (nothing-lost, and pre-compression of everything but the index) work meanwhile.
@@ -42,7 +41,15 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articlePath } from '../lib/urls.ts';
-import { newestFirst, pagePublished, searchShard, SHARDS_FILE, type SearchShards } from '../lib/search-shards.ts';
+import {
+  DEFAULT_SHARD_SIZE,
+  newestFirst,
+  pagePublished,
+  quarterOf,
+  shardsOfQuarters,
+  SHARDS_FILE,
+  type SearchShards,
+} from '../lib/search-shards.ts';
 import { codeDigest } from '../content-model/code-digest.ts';
 
 /** The folder of the index inside the output directory: `<base>pagefind/shards.json`, then one folder per shard. */
@@ -69,10 +76,10 @@ export const PAGEFIND_UNUSED = [
 /** The attribute that marks what Pagefind indexes of a page (src/components/Headline.astro, ArticleBody.astro…). */
 const INDEXED_MARK = 'data-pagefind-body';
 
-/** One article page of the index: its path in the output directory, its shard and a digest of its bytes. */
+/** One article page of the index: its path in the output directory, its quarter of publication, a digest of its bytes. */
 interface ArticlePage {
   file: string;
-  shard: string;
+  quarter: string;
   digest: string;
 }
 
@@ -96,13 +103,13 @@ async function articlePages(dir: string): Promise<ArticlePage[]> {
     const html = await Promise.all(batch.map((f) => readFile(path.join(dir, f), 'utf8')));
     batch.forEach((f, j) => {
       if (!html[j]!.includes(INDEXED_MARK)) return;
-      let shard: string;
+      let quarter: string;
       try {
-        shard = searchShard(pagePublished(html[j]!));
+        quarter = quarterOf(pagePublished(html[j]!));
       } catch (error) {
         throw new Error(`search index: ${f}: ${(error as Error).message}`, { cause: error });
       }
-      pages.push({ file: f, shard, digest: createHash('sha256').update(html[j]!).digest('hex') });
+      pages.push({ file: f, quarter, digest: createHash('sha256').update(html[j]!).digest('hex') });
     });
   }
   return pages;
@@ -194,13 +201,17 @@ export interface SearchIndexSummary {
 export async function writeSearchIndex(
   dir: string,
   language: string,
-  options: { cache?: { dir: string; root: string } } = {},
+  options: { shardSize?: number; cache?: { dir: string; root: string } } = {},
 ): Promise<SearchIndexSummary> {
   const outputRoot = path.join(dir, PAGEFIND_DIR);
   const pages = await articlePages(dir);
   rmSync(outputRoot, { recursive: true, force: true });
   mkdirSync(outputRoot, { recursive: true });
-  const shards = Map.groupBy(pages, (page) => page.shard);
+  const shardOf = shardsOfQuarters(
+    pages.map((page) => page.quarter),
+    options.shardSize ?? DEFAULT_SHARD_SIZE,
+  );
+  const shards = Map.groupBy(pages, (page) => shardOf.get(page.quarter)!);
   const names = newestFirst(shards.keys());
   // Without a digest of the code (no lockfile), nothing is reused.
   const code = options.cache && codeDigest([fileURLToPath(import.meta.url)], options.cache.root);
@@ -258,7 +269,11 @@ export interface SearchIndexOutput {
   written: Promise<void>;
 }
 
-export default function searchIndex(options: { language: string }): AstroIntegration & { output: SearchIndexOutput } {
+/**
+ * The integration: `language` is the site's (Pagefind's stemming); `shardSize` the articles a shard takes before it
+ * closes (src/lib/search-shards.ts; SEARCH_SHARD_SIZE in the config).
+ */
+export default function searchIndex(options: { language: string; shardSize?: number }): AstroIntegration & { output: SearchIndexOutput } {
   let done!: { resolve: () => void; reject: (error: unknown) => void };
   const written = new Promise<void>((resolve, reject) => (done = { resolve, reject }));
   let cache: { dir: string; root: string } | undefined;
@@ -272,12 +287,15 @@ export default function searchIndex(options: { language: string }): AstroIntegra
       'astro:build:done': ({ dir, logger }) => {
         const start = performance.now();
         // Not awaited: Pagefind works in its own process while the next integrations run; see `output.written`.
-        writeSearchIndex(fileURLToPath(dir), options.language, { cache }).then(({ pages, shards, reused }) => {
-          logger.info(
-            `${pages} ${pages === 1 ? 'page' : 'pages'} in the search index (${PAGEFIND_DIR}/, ${shards.length} ${shards.length === 1 ? 'shard' : 'shards'}, ${reused} unchanged, from the cache), in ${Math.round(performance.now() - start)} ms`,
-          );
-          done.resolve();
-        }, done.reject);
+        writeSearchIndex(fileURLToPath(dir), options.language, { cache, shardSize: options.shardSize }).then(
+          ({ pages, shards, reused }) => {
+            logger.info(
+              `${pages} ${pages === 1 ? 'page' : 'pages'} in the search index (${PAGEFIND_DIR}/, ${shards.length} ${shards.length === 1 ? 'shard' : 'shards'}, ${reused} unchanged, from the cache), in ${Math.round(performance.now() - start)} ms`,
+            );
+            done.resolve();
+          },
+          done.reject,
+        );
       },
     },
   };

@@ -1,38 +1,74 @@
 /**
- * The search index is written in shards: one Pagefind index per quarter of publication (UTC), which the search page
- * merges in the browser (Pagefind's `mergeIndex`). Publishing or correcting an article re-indexes only its quarter;
- * the other quarters' indexes are reused from the previous build (src/integrations/search-index.ts).
+ * The search index is written in shards, several Pagefind indexes that the search page merges in the browser
+ * (Pagefind's `mergeIndex`). A shard is a run of consecutive quarters of publication (UTC): from the oldest quarter
+ * on, a shard takes whole quarters until it holds at least `size` articles (SEARCH_SHARD_SIZE, 4,000 by default),
+ * and closes at the end of that quarter; the newest shard stays open. Articles without a date count as the oldest.
  *
- * Why quarters: a shard is re-indexed whole when one of its articles changes, and Pagefind's time and memory grow with
- * its pages (about 1.5 ms and 0.2 MB per article page), so a shard should stay small; the search page fetches a few
- * small files per shard and per word, so the shards should stay few. A newsroom publishing dozens of articles a day
- * has about 3,000–4,500 articles a quarter, four shards a year. Articles without a publication date (`published` is
- * optional) share one more shard, UNDATED.
+ * Publishing an article re-indexes only the newest shard, correcting one only its shard: every other shard's index is
+ * reused from the previous build (src/integrations/search-index.ts). A shard's pages decide where it ends, and new
+ * articles come last, so the shards before the newest keep their pages as the archive grows.
+ *
+ * Why this size: each shard costs the reader a few small files at the first search and one index chunk per word
+ * and shard at each query (measured with `npm run bench:search`: a rare word costs ~25 KiB per shard), so shards
+ * must be few; Pagefind's time and memory on a publish grow with the shard's pages, so they must not be huge.
+ * 4,000 articles is about a quarter's worth for a newsroom publishing 40 a day: at 10,000 articles, 2 or 3 shards.
  */
 
-/** The list of shards, newest first, beside them in the index folder: the search page reads it first. */
+/** The list of shards, beside them in the index folder: the search page reads it first. */
 export const SHARDS_FILE = 'shards.json';
 
 /** What SHARDS_FILE holds. */
 export interface SearchShards {
-  /** Shard folder names (`2026-q4`), newest first: the first is the primary index, the others are merged into it. */
+  /** Shard folder names, newest first: the first is the primary index, the others are merged into it. */
   shards: string[];
 }
 
-/** The shard of the articles that have no publication date. */
+/** The quarter of the articles without a publication date (the oldest of all). */
 export const UNDATED = 'undated';
 
-/** The shard of an article published at `published`: its year and quarter in UTC, `2026-q4`; UNDATED without a date. */
-export function searchShard(published: Date | undefined): string {
+/** Articles per shard unless SEARCH_SHARD_SIZE says otherwise. */
+export const DEFAULT_SHARD_SIZE = 4000;
+
+/** SEARCH_SHARD_SIZE read: a whole number of articles, 1 or more; DEFAULT_SHARD_SIZE when not set. */
+export function parseShardSize(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_SHARD_SIZE;
+  if (!/^\s*[1-9]\d*\s*$/.test(value)) {
+    throw new Error(`SEARCH_SHARD_SIZE: expected a whole number of articles (1 or more), got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
+}
+
+/** The quarter of an article published at `published`: its year and quarter in UTC, `2026-q4`; UNDATED without a date. */
+export function quarterOf(published: Date | undefined): string {
   if (!published) return UNDATED;
   if (Number.isNaN(published.getTime())) throw new Error('search shard: the publication date is not a valid date');
   return `${published.getUTCFullYear()}-q${Math.floor(published.getUTCMonth() / 3) + 1}`;
 }
 
-/** Shard names, newest first (the names sort as their quarters do, for years of four digits), UNDATED last. */
+/** Quarters (or shard names, which are quarters), oldest first: UNDATED, then in order (years of four digits). */
+const oldestFirst = (a: string, b: string) => (a === b ? 0 : a === UNDATED ? -1 : b === UNDATED ? 1 : a < b ? -1 : 1);
+
+/**
+ * The shard of each quarter, given the quarter of every article (one item per article): a shard is named after its
+ * oldest quarter, and takes the quarters after it until it holds at least `size` articles.
+ */
+export function shardsOfQuarters(quarters: Iterable<string>, size: number): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const quarter of quarters) counts.set(quarter, (counts.get(quarter) ?? 0) + 1);
+  const shardOf = new Map<string, string>();
+  let shard: string | undefined;
+  let held = 0;
+  for (const quarter of [...counts.keys()].sort(oldestFirst)) {
+    if (shard === undefined || held >= size) [shard, held] = [quarter, 0];
+    shardOf.set(quarter, shard);
+    held += counts.get(quarter)!;
+  }
+  return shardOf;
+}
+
+/** Shard names, newest first, once each. */
 export function newestFirst(shards: Iterable<string>): string[] {
-  const rank = (s: string) => (s === UNDATED ? '' : s);
-  return [...new Set(shards)].sort((a, b) => (rank(a) < rank(b) ? 1 : rank(a) > rank(b) ? -1 : 0));
+  return [...new Set(shards)].sort((a, b) => oldestFirst(b, a));
 }
 
 const PUBLISHED = /<meta\b[^>]*\bdata-pagefind-meta="date\[content\]"[^>]*>/;
@@ -45,6 +81,5 @@ const CONTENT = /\bcontent="([^"]*)"/;
 export function pagePublished(html: string): Date | undefined {
   const meta = PUBLISHED.exec(html)?.[0];
   const content = meta && CONTENT.exec(meta)?.[1];
-  if (!content) return undefined;
-  return new Date(content);
+  return content ? new Date(content) : undefined;
 }

@@ -13,16 +13,24 @@ import { attr, readPage, select, selectAll, text } from '../support/html.ts';
 import { builtPages } from '../support/built-pages.ts';
 import { fixtureSiteDir } from '../support/fixture-builds.ts';
 import { GENERATED_COUNT, generatedArticles } from '../support/generated-fixture.ts';
+import { LISTINGS_COUNT } from '../support/listings-fixture.ts';
 import { pathOf, siteBuilds } from '../support/site-builds.ts';
 import { ARTICLE_PAGES, PAGEFIND_UNUSED } from '../../src/integrations/search-index.ts';
-import { SHARDS_FILE, type SearchShards } from '../../src/lib/search-shards.ts';
+import { DEFAULT_SHARD_SIZE, SHARDS_FILE, type SearchShards } from '../../src/lib/search-shards.ts';
 import { browseLinks } from '../../src/lib/browse-links.ts';
 
 const GENERATED = fixtureSiteDir('generated');
 const BUILDS = [
-  ...siteBuilds().map((b) => ({ name: b.name, dir: b.siteDir, base: b.base, published: b.published.length })),
-  { name: 'generated fixture', dir: GENERATED, base: '/', published: GENERATED_COUNT },
-  { name: 'corrections fixture (under /news/)', dir: fixtureSiteDir('corrections'), base: '/news/', published: 4 },
+  ...siteBuilds().map((b) => ({
+    name: b.name,
+    dir: b.siteDir,
+    base: b.base,
+    published: b.published.length,
+    shardSize: DEFAULT_SHARD_SIZE,
+  })),
+  { name: 'generated fixture', dir: GENERATED, base: '/', published: GENERATED_COUNT, shardSize: DEFAULT_SHARD_SIZE },
+  { name: 'corrections fixture (under /news/)', dir: fixtureSiteDir('corrections'), base: '/news/', published: 4, shardSize: 1 },
+  { name: 'listings fixture', dir: fixtureSiteDir('listings'), base: '/', published: LISTINGS_COUNT, shardSize: 100 },
 ];
 
 const cspOf = (html: string) => String(select('meta[http-equiv="content-security-policy" i]', fromHtml(html))?.properties.content ?? '');
@@ -33,7 +41,7 @@ const scriptSrcOf = (policy: string) =>
     .find(([name]) => name === 'script-src')
     ?.slice(1) ?? [];
 
-describe.each(BUILDS)('search index: $name', ({ dir, published }) => {
+describe.each(BUILDS)('search index: $name', ({ dir, published, shardSize }) => {
   const out = path.join(dir, 'pagefind');
   const { shards } = JSON.parse(readFileSync(path.join(out, SHARDS_FILE), 'utf8')) as SearchShards;
   const entryOf = (shard: string) =>
@@ -57,23 +65,27 @@ describe.each(BUILDS)('search index: $name', ({ dir, published }) => {
     expect(shards.reduce((n, shard) => n + readdirSync(path.join(out, shard, 'fragment')).length, 0)).toBe(published);
   });
 
-  it('has one shard per quarter of publication (UTC), and one for undated articles, newest first, each holding its articles', () => {
+  it('gathers whole quarters of publication (UTC; undated articles the oldest) into shards of at least its size, newest first', () => {
     // The quarter of every article page, from the date the page gives Pagefind (read with an HTML parser).
-    const expected = new Map<string, number>();
+    const perQuarter = new Map<string, number>();
     for (const page of builtPages(dir)) {
       const tree = fromHtml(readFileSync(page.abs, 'utf8'));
       if (!select('[data-pagefind-body]', tree)) continue;
       const date = attr(select('meta[data-pagefind-meta="date[content]"]', tree), 'content');
       const when = date === undefined ? undefined : new Date(date);
       const quarter = when ? `${when.getUTCFullYear()}-q${Math.floor(when.getUTCMonth() / 3) + 1}` : 'undated';
-      expected.set(quarter, (expected.get(quarter) ?? 0) + 1);
+      perQuarter.set(quarter, (perQuarter.get(quarter) ?? 0) + 1);
     }
-    expect([...shards].sort()).toEqual([...expected.keys()].sort());
-    expect(shards.filter((s) => s !== 'undated')).toEqual(
-      [...expected.keys()].filter((s) => s !== 'undated').sort((a, b) => b.localeCompare(a)),
-    );
-    if (shards.includes('undated')) expect(shards.at(-1)).toBe('undated');
-    for (const shard of shards) expect(entryOf(shard).languages.en?.page_count, shard).toBe(expected.get(shard));
+    // Oldest first, a shard takes whole quarters until it holds shardSize articles, and is named after its first.
+    const expected: [string, number][] = [];
+    for (const quarter of [...perQuarter.keys()].sort((a, b) => (a === 'undated' ? -1 : b === 'undated' ? 1 : a.localeCompare(b)))) {
+      const open = expected.at(-1);
+      if (open && open[1] < shardSize) open[1] += perQuarter.get(quarter)!;
+      else expected.push([quarter, perQuarter.get(quarter)!]);
+    }
+    expected.reverse();
+    expect(shards).toEqual(expected.map(([name]) => name));
+    expect(shards.map((shard) => entryOf(shard).languages.en?.page_count)).toEqual(expected.map(([, count]) => count));
   });
 
   it('holds every published article and nothing else (no front page, search, 404 or redirect page)', () => {

@@ -24,7 +24,7 @@ import { OUTPUT, ROOT } from './paths.ts';
 export const LISTINGS_ARTICLES_DIR = path.relative(ROOT, path.join(OUTPUT, 'listings-articles'));
 /** The moment the generated site is built as of (BUILD_TIME). */
 export const LISTINGS_BUILD_TIME = '2026-11-29T12:00:00Z';
-const LISTINGS_COUNT = 300;
+export const LISTINGS_COUNT = 300;
 /** How many of them carry no date. */
 export const LISTINGS_UNDATED = 4;
 /** How many are published in the first week of March 2026 (more than one archive page holds). */

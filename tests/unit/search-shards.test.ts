@@ -1,30 +1,87 @@
 /**
- * The search index's shards (src/lib/search-shards.ts): one per quarter of publication in UTC, one for undated
- * articles, listed newest first; an article page's date as Pagefind is given it.
+ * The search index's shards (src/lib/search-shards.ts): quarters of publication in UTC (undated articles the oldest),
+ * gathered oldest first into shards of at least SEARCH_SHARD_SIZE articles, each named after its oldest quarter,
+ * listed newest first; an article page's date as Pagefind is given it.
  */
 import { describe, expect, it } from 'vitest';
-import { newestFirst, pagePublished, searchShard, UNDATED } from '../../src/lib/search-shards.ts';
+import {
+  DEFAULT_SHARD_SIZE,
+  newestFirst,
+  pagePublished,
+  parseShardSize,
+  quarterOf,
+  shardsOfQuarters,
+  UNDATED,
+} from '../../src/lib/search-shards.ts';
 
-describe('searchShard', () => {
+describe('quarterOf', () => {
   it('is the year and quarter of the publication date in UTC, at the quarters’ edges too', () => {
-    expect(searchShard(new Date('2026-01-01T00:00:00Z'))).toBe('2026-q1');
-    expect(searchShard(new Date('2026-03-31T23:59:59.999Z'))).toBe('2026-q1');
-    expect(searchShard(new Date('2026-04-01T00:00:00Z'))).toBe('2026-q2');
-    expect(searchShard(new Date('2026-09-30T23:59:59Z'))).toBe('2026-q3');
-    expect(searchShard(new Date('2026-10-01T00:00:00Z'))).toBe('2026-q4');
-    expect(searchShard(new Date('2026-12-31T23:59:59Z'))).toBe('2026-q4');
+    expect(quarterOf(new Date('2026-01-01T00:00:00Z'))).toBe('2026-q1');
+    expect(quarterOf(new Date('2026-03-31T23:59:59.999Z'))).toBe('2026-q1');
+    expect(quarterOf(new Date('2026-04-01T00:00:00Z'))).toBe('2026-q2');
+    expect(quarterOf(new Date('2026-09-30T23:59:59Z'))).toBe('2026-q3');
+    expect(quarterOf(new Date('2026-10-01T00:00:00Z'))).toBe('2026-q4');
+    expect(quarterOf(new Date('2026-12-31T23:59:59Z'))).toBe('2026-q4');
     // Local time does not move an article: 01:00 on 1 April in Paris is still March in UTC.
-    expect(searchShard(new Date('2026-04-01T01:00:00+02:00'))).toBe('2026-q1');
+    expect(quarterOf(new Date('2026-04-01T01:00:00+02:00'))).toBe('2026-q1');
   });
 
-  it('puts articles without a date in the undated shard, and refuses an invalid date', () => {
-    expect(searchShard(undefined)).toBe(UNDATED);
-    expect(() => searchShard(new Date('not a date'))).toThrow(/not a valid date/);
+  it('is UNDATED for an article without a date, and refuses an invalid date', () => {
+    expect(quarterOf(undefined)).toBe(UNDATED);
+    expect(() => quarterOf(new Date('not a date'))).toThrow(/not a valid date/);
+  });
+});
+
+/** `n` articles of `quarter`. */
+const of = (quarter: string, n: number) => Array.from({ length: n }, () => quarter);
+
+describe('shardsOfQuarters', () => {
+  it('gathers whole quarters, oldest first, until a shard holds `size` articles; the newest shard stays open', () => {
+    const quarters = [...of('2026-q3', 4416), ...of('2026-q2', 1600), ...of('2026-q4', 2761)];
+    expect(shardsOfQuarters(quarters, 4000)).toEqual(
+      new Map([
+        ['2026-q2', '2026-q2'],
+        ['2026-q3', '2026-q2'], // 1,600 + 4,416: the shard closes at the end of this quarter
+        ['2026-q4', '2026-q4'],
+      ]),
+    );
+  });
+
+  it('closes a shard at exactly `size`, and puts a quarter of `size` or more alone', () => {
+    expect(shardsOfQuarters([...of('2025-q1', 2), ...of('2025-q2', 2), ...of('2025-q3', 5), ...of('2025-q4', 1)], 4)).toEqual(
+      new Map([
+        ['2025-q1', '2025-q1'],
+        ['2025-q2', '2025-q1'],
+        ['2025-q3', '2025-q3'],
+        ['2025-q4', '2025-q4'],
+      ]),
+    );
+  });
+
+  it('counts undated articles as the oldest, and orders quarters across years', () => {
+    expect(shardsOfQuarters([...of('2026-q1', 1), ...of(UNDATED, 1), ...of('2025-q4', 1)], 2)).toEqual(
+      new Map([
+        [UNDATED, UNDATED],
+        ['2025-q4', UNDATED],
+        ['2026-q1', '2026-q1'],
+      ]),
+    );
+  });
+
+  it('keeps every older shard when newer articles are published', () => {
+    const before = shardsOfQuarters([...of('2026-q1', 3000), ...of('2026-q2', 3000), ...of('2026-q3', 10)], 4000);
+    const after = shardsOfQuarters([...of('2026-q1', 3000), ...of('2026-q2', 3000), ...of('2026-q3', 900), ...of('2026-q4', 5)], 4000);
+    for (const [quarter, shard] of before) expect(after.get(quarter), quarter).toBe(shard);
+  });
+
+  it('with a size of 1, gives every quarter its own shard; no articles, no shards', () => {
+    expect([...shardsOfQuarters([...of('2026-q4', 3), ...of('2026-q3', 1)], 1).values()]).toEqual(['2026-q3', '2026-q4']);
+    expect(shardsOfQuarters([], DEFAULT_SHARD_SIZE)).toEqual(new Map());
   });
 });
 
 describe('newestFirst', () => {
-  it('orders quarters newest first across years, once each, with the undated shard last', () => {
+  it('orders shard names newest first across years, once each, the undated one last', () => {
     expect(newestFirst(['2025-q4', UNDATED, '2026-q1', '2024-q2', '2026-q3', '2026-q1'])).toEqual([
       '2026-q3',
       '2026-q1',
@@ -33,6 +90,17 @@ describe('newestFirst', () => {
       UNDATED,
     ]);
     expect(newestFirst([])).toEqual([]);
+  });
+});
+
+describe('parseShardSize', () => {
+  it('is 4,000 articles unless set, and a whole number of 1 or more when set', () => {
+    expect(parseShardSize(undefined)).toBe(DEFAULT_SHARD_SIZE);
+    expect(parseShardSize('')).toBe(DEFAULT_SHARD_SIZE);
+    expect(parseShardSize('1')).toBe(1);
+    expect(parseShardSize(' 2500 ')).toBe(2500);
+    for (const bad of ['0', '-5', '2.5', '4k', 'many', '1e3'])
+      expect(() => parseShardSize(bad), bad).toThrow(/^SEARCH_SHARD_SIZE: expected a whole number/);
   });
 });
 
