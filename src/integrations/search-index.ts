@@ -192,11 +192,13 @@ export interface SearchIndexSummary {
 
 /**
  * Index the article pages of the built site in `dir` and write the index to `dir/pagefind/`: one Pagefind index per
- * shard (src/lib/search-shards.ts) in `pagefind/<shard>/`, and their names, newest first, in `pagefind/shards.json`.
+ * shard of `shardSize` articles (src/lib/search-shards.ts) in `pagefind/<shard>/`, and their names, newest first, in
+ * `pagefind/shards.json`.
  *
- * With a `cacheDir`, each shard's index is kept there under a key of its pages (paths and bytes), the language and
- * this code (with the lockfile, hence Pagefind's version); a shard whose key is there is linked from it instead of
- * being indexed again. The cache then holds the shards of this build only.
+ * With a `cache` (its folder, and the project root whose lockfiles the code digest reads), each shard's index is
+ * kept in that folder under a key of its pages (paths and bytes), the language and this code (with the lockfile, hence
+ * Pagefind's version); a shard whose key is there is linked from it instead of being indexed again. The folder then
+ * holds the shards of this build only. Its files are hard links to those in `dir`: nothing may write through them.
  */
 export async function writeSearchIndex(
   dir: string,
