@@ -69,7 +69,7 @@ export type FixtureSet = keyof typeof FIXTURE_SETS;
  * Small search shards where a search index of several shards is tested: one per quarter (corrections, in Chromium:
  * tests/browser/search.test.ts), several quarters each (listings).
  */
-export const FIXTURE_ENV: Partial<Record<FixtureSet, Record<string, string>>> = {
+const FIXTURE_ENV: Partial<Record<FixtureSet, Record<string, string>>> = {
   corrections: { BASE_PATH: '/news/', BUILD_TIME: '2026-11-29T12:00:00Z', SEARCH_SHARD_SIZE: '1' },
   generated: { BUILD_TIME: GENERATED_BUILD_TIME },
   listings: { BUILD_TIME: LISTINGS_BUILD_TIME, SEARCH_SHARD_SIZE: '100' },
