@@ -6,7 +6,7 @@ import remarkReadingTime from './src/plugins/remark-reading-time.ts';
 import { bodyRehypePlugins, bodyRemarkPlugins, bodyRemarkRehypeOptions } from './src/plugins/body-plugins.ts';
 import { normaliseBase, normaliseSite } from './src/lib/urls.ts';
 import { parseBuildTime } from './src/content-model/build-time.ts';
-import { articlesDir, DEFAULT_ARTICLES_DIR } from './src/content-model/articles-folder.ts';
+import { articlesDir, contentCacheDir } from './src/content-model/articles-folder.ts';
 import precompress from './src/integrations/precompress.ts';
 import hostRedirects from './src/integrations/host-redirects.ts';
 import nothingLost from './src/integrations/nothing-lost.ts';
@@ -25,7 +25,7 @@ parseBuildTime(process.env.BUILD_TIME);
 // Builds of another content folder (ARTICLES_DIR: test fixtures, benchmarks) keep their own cache, so
 // they never share a content data store with builds of the real site, even when run side by side.
 const articles = articlesDir();
-const cacheDir = articles === DEFAULT_ARTICLES_DIR ? undefined : `./node_modules/.astro/content-${articles.replace(/[^a-z0-9]+/gi, '-')}`;
+const cacheDir = contentCacheDir(articles);
 // The search index (Pagefind, in its own process) is written while nothing-lost checks the pages and the rest of
 // the output is pre-compressed; the pre-compression then waits for it, to compress it too.
 // SEARCH_SHARD_SIZE (optional): articles per search index shard (src/lib/search-shards.ts), checked here.
