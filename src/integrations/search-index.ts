@@ -144,32 +144,37 @@ function linkTree(from: string, to: string): void {
 
 /**
  * Write one shard's index of `pages` (in `dir`) to `outputPath` with Pagefind, without the files the site does not
- * use. Pagefind reads the pages itself (its own threads; much faster than sending it each page's HTML) from a folder
- * `scratch` of links to them, at the same paths, so the URLs it gives them are the same.
+ * use. Pagefind reads the pages itself (its own threads; much faster than sending it each page's HTML): from a folder
+ * `scratch` of links to them, at the same paths, so the URLs it gives them are the same; or, when the shard is the
+ * whole index (no `scratch`), from `dir` itself.
  */
 async function indexShard(
   pagefind: typeof import('pagefind'),
   dir: string,
   pages: ArticlePage[],
-  options: { language: string; outputPath: string; scratch: string },
+  options: { language: string; outputPath: string; scratch: string | undefined },
 ): Promise<void> {
-  rmSync(options.scratch, { recursive: true, force: true });
-  for (const page of pages) {
-    const target = path.join(options.scratch, page.file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    linkFile(path.join(dir, page.file), target);
+  const { scratch } = options;
+  if (scratch) {
+    rmSync(scratch, { recursive: true, force: true });
+    for (const page of pages) {
+      const target = path.join(scratch, page.file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      linkFile(path.join(dir, page.file), target);
+    }
   }
   const { index, errors } = await pagefind.createIndex({ forceLanguage: options.language });
   if (!index) throw new Error(`search index: Pagefind could not start: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: options.scratch });
+    // In place, the redirect pages beside the articles are read too, and skipped: they have no marked part.
+    const added = await index.addDirectory(scratch ? { path: scratch } : { path: dir, glob: ARTICLE_PAGES });
     if (added.errors.length > 0) throw new Error(`search index: Pagefind could not read the built pages: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: options.outputPath });
     if (written.errors.length > 0)
       throw new Error(`search index: Pagefind could not write ${options.outputPath}: ${written.errors.join('; ')}`);
   } finally {
     await index.deleteIndex();
-    rmSync(options.scratch, { recursive: true, force: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
   // What the index holds: its languages, each with its WebAssembly file.
   const entry = JSON.parse(readFileSync(path.join(options.outputPath, 'pagefind-entry.json'), 'utf8')) as {
@@ -218,9 +223,14 @@ export async function writeSearchIndex(
   // Without a digest of the code (no lockfile), nothing is reused.
   const code = options.cache && codeDigest([fileURLToPath(import.meta.url)], options.cache.root);
   const cacheDir = code ? options.cache!.dir : undefined;
-  // The folder of links Pagefind reads a shard from: in the cache folder (the same file system as the output, as a
-  // rule, so links can be made), or a temporary folder.
-  const scratch = cacheDir ? path.join(cacheDir, `.pages-${process.pid}`) : mkdtempSync(path.join(tmpdir(), 'search-index-'));
+  // The folder of links Pagefind reads a shard from, when there are several: in the cache folder (the same file
+  // system as the output, as a rule, so links can be made), or a temporary folder.
+  const scratch =
+    names.length < 2
+      ? undefined
+      : cacheDir
+        ? path.join(cacheDir, `.pages-${process.pid}`)
+        : mkdtempSync(path.join(tmpdir(), 'search-index-'));
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
   const used = new Set<string>();
   let reused = 0;
@@ -254,7 +264,7 @@ export async function writeSearchIndex(
     }
   } finally {
     await pagefind?.close();
-    rmSync(scratch, { recursive: true, force: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
   if (cacheDir) {
     for (const entry of readdirSync(cacheDir)) if (!used.has(entry)) rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
