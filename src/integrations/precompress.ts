@@ -13,11 +13,12 @@
 import type { AstroIntegration } from 'astro';
 import { hash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress as brotliCb, constants, gzip as gzipCb, type BrotliOptions, type ZlibOptions } from 'node:zlib';
+import { linkOrCopy } from './cache-links.ts';
 
 const gzipAsync = promisify(gzipCb);
 const brotliAsync = promisify(brotliCb);
@@ -91,31 +92,6 @@ function replace(target: string, data: Buffer): void {
   writeFileSync(target, data);
 }
 
-/** A hard link at `target` to `existing`, replacing what was there. False where links cannot be made. */
-function hardLink(existing: string, target: string): boolean {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      linkSync(existing, target);
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
-      rmSync(target, { force: true });
-    }
-  }
-  return false;
-}
-
-/**
- * `target` made to hold the bytes of the cache entry `entry`: a hard link (no data copied), or a copy where the two
- * cannot be linked (another file system, no link support). Whatever was at `target` is replaced, never written
- * through: it may itself be a link to a cache entry.
- */
-function fromEntry(entry: string, target: string): void {
-  if (hardLink(entry, target)) return;
-  rmSync(target, { force: true });
-  copyFileSync(entry, target);
-}
-
 /**
  * `data` written to `target`, and kept as the cache entry `entry`. The entry is made by linking the finished file, so
  * it appears whole or not at all (a build stopped half-way leaves no truncated entry); where links cannot be made, it
@@ -168,14 +144,14 @@ export async function precompressDir(dir: string, options: PrecompressDirOptions
     const [gzEntry, brEntry] = [path.join(cacheDir, gz), path.join(cacheDir, br)];
     if (cached.has(gz) && cached.has(br)) {
       fromCache++;
-      fromEntry(gzEntry, `${file}.gz`);
-      fromEntry(brEntry, `${file}.br`);
+      linkOrCopy(gzEntry, `${file}.gz`);
+      linkOrCopy(brEntry, `${file}.br`);
       return;
     }
     // Two files with the same bytes (e.g. two redirect stubs) are compressed once.
     if (written.has(key)) {
-      fromEntry(gzEntry, `${file}.gz`);
-      fromEntry(brEntry, `${file}.br`);
+      linkOrCopy(gzEntry, `${file}.gz`);
+      linkOrCopy(brEntry, `${file}.br`);
       return;
     }
     let compressing = pending.get(key);

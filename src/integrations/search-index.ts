@@ -24,18 +24,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -51,6 +40,7 @@ import {
   type SearchShards,
 } from '../lib/search-shards.ts';
 import { codeDigest } from '../content-model/code-digest.ts';
+import { linkOrCopy, linkTree } from './cache-links.ts';
 
 /** The folder of the index inside the output directory: `<base>pagefind/shards.json`, then one folder per shard. */
 const PAGEFIND_DIR = 'pagefind';
@@ -122,26 +112,6 @@ function shardKey(code: string, language: string, pages: ArticlePage[]): string 
   return hash.digest('hex').slice(0, 32);
 }
 
-/** `source` linked (or copied, where links cannot be made: another file system) to `target`, replacing what was there. */
-function linkFile(source: string, target: string): void {
-  rmSync(target, { force: true });
-  try {
-    linkSync(source, target);
-  } catch {
-    copyFileSync(source, target);
-  }
-}
-
-/** Every file under `from` linked (or copied) to the same place under `to`. */
-function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
-    if (entry.isDirectory()) linkTree(source, target);
-    else linkFile(source, target);
-  }
-}
-
 /**
  * Write one shard's index of `pages` (in `dir`) to `outputPath` with Pagefind, without the files the site does not
  * use. Pagefind reads the pages itself (its own threads; much faster than sending it each page's HTML): from a folder
@@ -160,7 +130,7 @@ async function indexShard(
     for (const page of pages) {
       const target = path.join(scratch, page.file);
       mkdirSync(path.dirname(target), { recursive: true });
-      linkFile(path.join(dir, page.file), target);
+      linkOrCopy(path.join(dir, page.file), target);
     }
   }
   const { index, errors } = await pagefind.createIndex({ forceLanguage: options.language });

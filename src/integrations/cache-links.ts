@@ -1,0 +1,40 @@
+/**
+ * Files taken from a build cache into the output, and back: hard links where the two can be linked (no data copied),
+ * copies where they cannot (another file system, no link support). Used by the pre-compression
+ * (src/integrations/precompress.ts) and the search index (src/integrations/search-index.ts), whose caches live in
+ * Astro's cache folder. Whatever was at a target is replaced, never written through: it may itself be a link to a
+ * cache entry, so nothing may write into a linked file in place.
+ */
+import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+/** A hard link at `target` to `existing`, replacing what was there. False where links cannot be made. */
+function hardLink(existing: string, target: string): boolean {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      linkSync(existing, target);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+      rmSync(target, { force: true });
+    }
+  }
+  return false;
+}
+
+/** `target` made to hold the bytes of `source`: a hard link, or a copy where the two cannot be linked. */
+export function linkOrCopy(source: string, target: string): void {
+  if (hardLink(source, target)) return;
+  rmSync(target, { force: true });
+  copyFileSync(source, target);
+}
+
+/** Every file under `from` linked (or copied) to the same place under `to`. */
+export function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
+    if (entry.isDirectory()) linkTree(source, target);
+    else linkOrCopy(source, target);
+  }
+}
