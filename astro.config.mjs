@@ -13,6 +13,7 @@ import nothingLost from './src/integrations/nothing-lost.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import devServerFlag from './src/integrations/dev-server-flag.ts';
 import clearOutput from './src/integrations/clear-output.ts';
+import photoOriginals from './src/integrations/photo-originals.ts';
 import { SITE } from './src/site.config.ts';
 import { siteCodeDigest } from './src/content-model/code-digest.ts';
 import { parseShardSize } from './src/lib/search-shards.ts';
@@ -90,6 +91,8 @@ export default defineConfig({
   integrations: [
     // `astro dev` or a build, by the command: the publishing gate must not trust a DEV variable.
     devServerFlag(),
+    // Collection photos enter the build by their facts, not their bytes (src/integrations/photo-originals.ts).
+    photoOriginals(),
     // Renamed articles: _redirects (Netlify, Cloudflare Pages) and an nginx include, from redirectFrom.
     // Netlify's builds set NETLIFY=true; only Netlify needs (and accepts) forced rules ("301!").
     hostRedirects({ force: process.env.NETLIFY === 'true' }),

@@ -2,8 +2,9 @@
  * Nothing from outside an article's folder, and no original photo with its camera metadata, reaches dist/.
  *
  * - images (tests/fixtures/sets/images): a lead photo and two body photos, each carrying EXIF with a
- *   GPS position, the owner's name and serial numbers (made by tests/support/test-images.ts). It builds;
- *   dist/ must hold only resized derivatives, without that metadata, and no copy of any original.
+ *   GPS position, the owner's name and serial numbers (made by tests/support/test-images.ts), and a draft with a
+ *   photo of its own, which no page resizes. It builds; dist/ must hold only resized derivatives, without that
+ *   metadata, and no copy of any original.
  * - images-invalid (tests/fixtures/sets/images-invalid): image paths that leave the article's folder
  *   (`..`, symbolic links, a linked entry folder), a missing body image, a control character in
  *   `image.src`, images over the pixel limit, malformed URLs in body links. The build must refuse them all,
@@ -74,7 +75,7 @@ describe('photos with camera metadata (fixture set "images")', () => {
 
   it('the fixture photos do carry the metadata (so the checks below can fail)', async () => {
     const photos = sources.filter((file) => IMAGE_FILE.test(file));
-    expect(photos.length).toBe(3);
+    expect(photos.length).toBe(4);
     for (const photo of photos) {
       const { exif, xmp } = await sharp(photo).metadata();
       expect(exif?.includes(Buffer.from(SECRET_METADATA.serial)), photo).toBe(true);
@@ -97,6 +98,20 @@ describe('photos with camera metadata (fixture set "images")', () => {
 
   it('publishes no original: no file in dist/ is byte-identical to a file of the articles folder', () => {
     expect(copiesOf(dist, sources)).toEqual([]);
+  });
+
+  it('names the resized files after a hash of each photo read by the build itself, not by the bundler (src/integrations/photo-originals.ts)', () => {
+    const page = readPage('/articles/photo-metadata/', dist);
+    const srcs = selectAll('img', page).map((img) => attr(img, 'src') ?? '');
+    for (const photo of sources.filter((file) => IMAGE_FILE.test(file) && file.includes('/photo-metadata/'))) {
+      const ext = path.extname(photo);
+      const hash = createHash('sha256').update(readFileSync(photo)).digest('base64url').slice(0, 8);
+      const name = `/_astro/${path.basename(photo, ext)}.${hash}_`;
+      expect(
+        srcs.some((src) => src.includes(name)),
+        `${name} in\n${srcs.join('\n')}`,
+      ).toBe(true);
+    }
   });
 
   it('publishes no metadata: no file in dist/ contains the owner, serial numbers or place, and no image has EXIF, XMP or IPTC', async () => {

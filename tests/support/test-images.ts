@@ -105,6 +105,8 @@ async function writeFixtures(): Promise<void> {
   write('images/photo-metadata/lead.jpg', await photoWithMetadata(800, 500, 10));
   write('images/photo-metadata/photos/detail.jpg', await photoWithMetadata(600, 400, 90));
   write('images/photo-metadata/market.jpg', await photoWithMetadata(640, 420, 160));
+  // A draft's photo: no page resizes it, and its original must not stay in dist/ (src/integrations/photo-originals.ts).
+  write('images/embargoed-draft/lead.jpg', await photoWithMetadata(640, 400, 60));
   write('images-outside/private.jpg', await photoWithMetadata(640, 400, 200));
   write('images-outside/linked-entry/lead.jpg', await photoWithMetadata(320, 200, 230));
   write('images-invalid/huge-lead/lead.png', pngHeaderOnly(30_000, 30_000));
