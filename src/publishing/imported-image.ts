@@ -6,7 +6,8 @@
  * the original file itself is used, and Astro then copies the original, with its camera metadata
  * (GPS position, serial numbers), into `dist/_astro/` (withastro/astro#11887). Astro's own <Picture>
  * reads such properties from a copy, the proxy's `clone`, which does not count as a use; so does this.
- * Outside a build (dev server, plain objects in tests) there is no proxy and the object is read as is.
+ * Outside a build (dev server, plain objects in tests) there is no proxy and the object is read as is. (In a build,
+ * collection photos get the same proxy from src/integrations/photo-originals.ts instead of Astro.)
  *
  * Hand the image itself only to <Picture>/<Image>/getImage(), which publish resized derivatives.
  */

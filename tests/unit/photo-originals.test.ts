@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { photoFacts, readPhotoFact } from '../../src/integrations/photo-facts.ts';
-import { imageModule } from '../../src/integrations/photo-originals.ts';
+import { contentAssetsModule, imageModule, type ImageObject } from '../../src/integrations/photo-originals.ts';
 import { ROOT } from '../support/paths.ts';
 
 const LEAD = path.join(ROOT, 'tests/fixtures/lead-480.jpg');
@@ -111,5 +111,50 @@ describe('the image module', () => {
     expect(globals.astroAsset.referencedImages.size).toBe(0);
     expect(image.width).toBe(480);
     expect([...globals.astroAsset.referencedImages]).toEqual(['/photos/lead.jpg']);
+  });
+});
+
+describe("Astro's content-assets module", () => {
+  // As Astro 7.3.5 writes it (.astro/content-assets.mjs): importers relative to the project root.
+  const CODE = [
+    '',
+    'import __ASTRO_IMAGE_IMPORT_0 from "./lead.jpg?astroContentImageFlag=&importer=articles%2Falpha%2Findex.md";',
+    'import __ASTRO_IMAGE_IMPORT_1 from "./photos/detail.jpg?astroContentImageFlag=&importer=articles%2Falpha%2Findex.md";',
+    'import __ASTRO_IMAGE_IMPORT_2 from "./chart.svg?astroContentImageFlag=&importer=articles%2Falpha%2Findex.md";',
+    'import __ASTRO_IMAGE_IMPORT_3 from "./gone.jpg?astroContentImageFlag=&importer=articles%2Falpha%2Findex.md";',
+    'export default new Map([["./lead.jpg?astroContentImageFlag=&importer=articles%2Falpha%2Findex.md", __ASTRO_IMAGE_IMPORT_0], ' +
+      '["./photos/detail.jpg?astroContentImageFlag=&importer=articles%2Falpha%2Findex.md", __ASTRO_IMAGE_IMPORT_1]]);',
+  ].join('\n');
+
+  const original = async (file: string): Promise<ImageObject | undefined> =>
+    file.endsWith('gone.jpg')
+      ? undefined
+      : { src: `/_astro/${path.basename(file, '.jpg')}.hash1234.jpg`, width: 10, height: 5, format: 'jpg' };
+
+  it('writes each photo in place of its import, resolved from its entry, and keeps the imports it cannot answer', async () => {
+    const code = await contentAssetsModule(CODE, '/site', original);
+    expect(code).not.toContain('./lead.jpg?astroContentImageFlag=&importer=articles%2Falpha%2Findex.md";');
+    expect(code).toContain(
+      'const __ASTRO_IMAGE_IMPORT_0 = photo({"src":"/_astro/lead.hash1234.jpg","width":10,"height":5,"format":"jpg"}, "/site/articles/alpha/lead.jpg");',
+    );
+    expect(code).toContain('"/site/articles/alpha/photos/detail.jpg"');
+    // An SVG (Astro makes it a component) and a file the build could not answer for stay Astro's.
+    expect(code).toContain('import __ASTRO_IMAGE_IMPORT_2 from "./chart.svg?');
+    expect(code).toContain('import __ASTRO_IMAGE_IMPORT_3 from "./gone.jpg?');
+  });
+
+  it('gives each entry reference the same image object as its own module would', async () => {
+    const answered = CODE.split('\n')
+      .filter((line) => !/IMPORT_[23] from/.test(line))
+      .join('\n');
+    const code = await contentAssetsModule(answered, '/site', original);
+    const map = ((await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { default: Map<string, Record<string, unknown>> })
+      .default;
+    const lead = map.get('./lead.jpg?astroContentImageFlag=&importer=articles%2Falpha%2Findex.md')!;
+    expect(lead.clone).toEqual({ src: '/_astro/lead.hash1234.jpg', width: 10, height: 5, format: 'jpg' });
+    expect(lead.fsPath).toBe('/site/articles/alpha/lead.jpg');
+    expect(map.get('./photos/detail.jpg?astroContentImageFlag=&importer=articles%2Falpha%2Findex.md')!.fsPath).toBe(
+      '/site/articles/alpha/photos/detail.jpg',
+    );
   });
 });
