@@ -8,7 +8,7 @@
  * article's `<meta>` tags (`data-pagefind-meta`, `data-pagefind-filter`). Only article pages carry the mark, so only
  * they are given to Pagefind to read (ARTICLE_PAGES): the index is the same, without parsing every listing page.
  *
- * The index is written in shards, Pagefind indexes of about 4,000 articles each, by quarter of publication
+ * The index is written in shards, Pagefind indexes of at most about 4,000 articles each, by month of publication
  * (src/lib/search-shards.ts), which the search page merges in the browser. Each shard is kept in Astro's cache folder
  * under a key of its pages' bytes: publishing or correcting an article indexes its shard again, and every other shard
  * is linked from the cache. Shards are indexed one at a time, so Pagefind's memory is that of the largest one.
@@ -34,8 +34,8 @@ import {
   DEFAULT_SHARD_SIZE,
   newestFirst,
   pagePublished,
-  quarterOf,
-  shardsOfQuarters,
+  monthOf,
+  shardsOfMonths,
   SHARDS_FILE,
   type SearchShards,
 } from '../lib/search-shards.ts';
@@ -66,10 +66,10 @@ export const PAGEFIND_UNUSED = [
 /** The attribute that marks what Pagefind indexes of a page (src/components/Headline.astro, ArticleBody.astro…). */
 const INDEXED_MARK = 'data-pagefind-body';
 
-/** One article page of the index: its path in the output directory, its quarter of publication, a digest of its bytes. */
+/** One article page of the index: its path in the output directory, its month of publication, a digest of its bytes. */
 interface ArticlePage {
   file: string;
-  quarter: string;
+  month: string;
   digest: string;
 }
 
@@ -93,13 +93,13 @@ async function articlePages(dir: string): Promise<ArticlePage[]> {
     const html = await Promise.all(batch.map((f) => readFile(path.join(dir, f), 'utf8')));
     batch.forEach((f, j) => {
       if (!html[j]!.includes(INDEXED_MARK)) return;
-      let quarter: string;
+      let month: string;
       try {
-        quarter = quarterOf(pagePublished(html[j]!));
+        month = monthOf(pagePublished(html[j]!));
       } catch (error) {
         throw new Error(`search index: ${f}: ${(error as Error).message}`, { cause: error });
       }
-      pages.push({ file: f, quarter, digest: createHash('sha256').update(html[j]!).digest('hex') });
+      pages.push({ file: f, month, digest: createHash('sha256').update(html[j]!).digest('hex') });
     });
   }
   return pages;
@@ -184,11 +184,11 @@ export async function writeSearchIndex(
   const pages = await articlePages(dir);
   rmSync(outputRoot, { recursive: true, force: true });
   mkdirSync(outputRoot, { recursive: true });
-  const shardOf = shardsOfQuarters(
-    pages.map((page) => page.quarter),
+  const shardOf = shardsOfMonths(
+    pages.map((page) => page.month),
     options.shardSize ?? DEFAULT_SHARD_SIZE,
   );
-  const shards = Map.groupBy(pages, (page) => shardOf.get(page.quarter)!);
+  const shards = Map.groupBy(pages, (page) => shardOf.get(page.month)!);
   const names = newestFirst(shards.keys());
   // Without a digest of the code (no lockfile), nothing is reused.
   const code = options.cache && codeDigest([fileURLToPath(import.meta.url)], options.cache.root);

@@ -1,17 +1,20 @@
 /**
  * The search index is written in shards, several Pagefind indexes that the search page merges in the browser
- * (Pagefind's `mergeIndex`). A shard is a run of consecutive quarters of publication (UTC): from the oldest quarter
- * on, a shard takes whole quarters until it holds at least `size` articles (SEARCH_SHARD_SIZE, 4,000 by default),
- * and closes at the end of that quarter; the newest shard stays open. Articles without a date count as the oldest.
+ * (Pagefind's `mergeIndex`). A shard is a run of consecutive months of publication (UTC): from the oldest month on, a
+ * shard takes whole months as long as it stays within `size` articles (SEARCH_SHARD_SIZE, 4,000 by default), and
+ * closes before the month that would take it past that; a month of more than `size` articles is a shard alone.
+ * Articles without a date count as the oldest. So Pagefind's time and memory for a shard are bounded by `size`
+ * (measured: a shard of 6,016 pages took 1.5 GB; one of 4,000, about 1 GB).
  *
  * Publishing an article re-indexes only the newest shard, correcting one only its shard: every other shard's index is
- * reused from the previous build (src/integrations/search-index.ts). A shard's pages decide where it ends, and new
- * articles come last, so the shards before the newest keep their pages as the archive grows.
+ * reused from the previous build (src/integrations/search-index.ts). New articles come last, so the shards before the
+ * newest two keep their pages as the archive grows (the newest month may move from the shard before into a new one
+ * when it grows past what that shard has room for).
  *
  * Why this size: each shard costs the reader a few small files at the first search and one index chunk per word
  * and shard at each query (measured with `npm run bench:search`: a rare word costs ~25 KiB per shard), so shards
  * must be few; Pagefind's time and memory on a publish grow with the shard's pages, so they must not be huge.
- * 4,000 articles is about a quarter's worth for a newsroom publishing 40 a day: at 10,000 articles, 2 or 3 shards.
+ * 4,000 articles is about three months' worth for a newsroom publishing 40 a day: at 10,000 articles, 3 or 4 shards.
  */
 
 /** The list of shards, beside them in the index folder: the search page reads it first. */
@@ -23,7 +26,7 @@ export interface SearchShards {
   shards: string[];
 }
 
-/** The quarter of the articles without a publication date (the oldest of all). */
+/** The month of the articles without a publication date (the oldest of all). */
 export const UNDATED = 'undated';
 
 /** Articles per shard unless SEARCH_SHARD_SIZE says otherwise. */
@@ -38,30 +41,31 @@ export function parseShardSize(value: string | undefined): number {
   return Number(value);
 }
 
-/** The quarter of an article published at `published`: its year and quarter in UTC, `2026-q4`; UNDATED without a date. */
-export function quarterOf(published: Date | undefined): string {
+/** The month of an article published at `published`: its year and month in UTC, `2026-04`; UNDATED without a date. */
+export function monthOf(published: Date | undefined): string {
   if (!published) return UNDATED;
   if (Number.isNaN(published.getTime())) throw new Error('search shard: the publication date is not a valid date');
-  return `${published.getUTCFullYear()}-q${Math.floor(published.getUTCMonth() / 3) + 1}`;
+  return `${published.getUTCFullYear()}-${String(published.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-/** Quarters (or shard names, which are quarters), oldest first: UNDATED, then in order (years of four digits). */
+/** Months (or shard names, which are months), oldest first: UNDATED, then in order (years of four digits). */
 const oldestFirst = (a: string, b: string) => (a === b ? 0 : a === UNDATED ? -1 : b === UNDATED ? 1 : a < b ? -1 : 1);
 
 /**
- * The shard of each quarter, given the quarter of every article (one item per article): a shard is named after its
- * oldest quarter, and takes the quarters after it until it holds at least `size` articles.
+ * The shard of each month, given the month of every article (one item per article): a shard is named after its
+ * oldest month, and takes the months after it as long as it holds no more than `size` articles.
  */
-export function shardsOfQuarters(quarters: Iterable<string>, size: number): Map<string, string> {
+export function shardsOfMonths(months: Iterable<string>, size: number): Map<string, string> {
   const counts = new Map<string, number>();
-  for (const quarter of quarters) counts.set(quarter, (counts.get(quarter) ?? 0) + 1);
+  for (const month of months) counts.set(month, (counts.get(month) ?? 0) + 1);
   const shardOf = new Map<string, string>();
   let shard: string | undefined;
   let held = 0;
-  for (const quarter of [...counts.keys()].sort(oldestFirst)) {
-    if (shard === undefined || held >= size) [shard, held] = [quarter, 0];
-    shardOf.set(quarter, shard);
-    held += counts.get(quarter)!;
+  for (const month of [...counts.keys()].sort(oldestFirst)) {
+    const count = counts.get(month)!;
+    if (shard === undefined || held + count > size) [shard, held] = [month, 0];
+    shardOf.set(month, shard);
+    held += count;
   }
   return shardOf;
 }

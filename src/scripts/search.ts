@@ -44,7 +44,7 @@ export function startSearch(): void {
   let pagefind: Promise<Pagefind | undefined> | undefined;
   const load = () =>
     (pagefind ??= (async () => {
-      // Revalidated, not taken from a cache: a new quarter adds a shard.
+      // Revalidated, not taken from a cache: a new month can add a shard.
       const response = await fetch(`${BASE}pagefind/${SHARDS_FILE}`, { cache: 'no-cache' });
       if (!response.ok) throw new Error(`${SHARDS_FILE}: ${response.status}`);
       const [newest, ...older] = ((await response.json()) as SearchShards).shards;

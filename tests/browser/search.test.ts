@@ -247,9 +247,9 @@ describe.skipIf(noBrowser)('search in Chromium', () => {
     await context.close();
   });
 
-  it('searches every shard of the index: an article of an older quarter is found, and counted with the newer ones', async () => {
-    // The corrections fixture: school-survey-results is its only article of 2026's third quarter, the others are of
-    // the fourth (pagefind/2026-q4/, the primary index; 2026-q3 is merged into it).
+  it('searches every shard of the index: an article of an older month is found, and counted with the newer ones', async () => {
+    // The corrections fixture, one shard per month: school-survey-results is its only article of September 2026, the
+    // others are of October and November (pagefind/2026-11/, the primary index; 2026-10 and 2026-09 are merged into it).
     const page = await browser.newPage();
     const problems = await watch(page);
     await page.goto(`${news.origin}/news/search/`);
@@ -258,10 +258,10 @@ describe.skipIf(noBrowser)('search in Chromium', () => {
     await search(page, 'the');
     expect(await page.textContent('.search-status')).toBe('4 articles for “the”');
     const requests = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-    for (const shard of ['2026-q4', '2026-q3']) expect(requests).toContain(`/news/pagefind/${shard}/pagefind-entry.json`);
+    for (const shard of ['2026-11', '2026-10', '2026-09']) expect(requests).toContain(`/news/pagefind/${shard}/pagefind-entry.json`);
     // One copy of Pagefind's script and WebAssembly, the primary's.
-    expect(requests.filter((p) => p.endsWith('/pagefind.js'))).toEqual(['/news/pagefind/2026-q4/pagefind.js']);
-    expect(requests.filter((p) => p.endsWith('.pagefind'))).toEqual(['/news/pagefind/2026-q4/wasm.en.pagefind']);
+    expect(requests.filter((p) => p.endsWith('/pagefind.js'))).toEqual(['/news/pagefind/2026-11/pagefind.js']);
+    expect(requests.filter((p) => p.endsWith('.pagefind'))).toEqual(['/news/pagefind/2026-11/wasm.en.pagefind']);
     expect(await problems()).toEqual([]);
     await page.close();
   });

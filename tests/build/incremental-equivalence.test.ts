@@ -21,7 +21,7 @@
  * (/topics/bridges/), the body in a section feed (Culture's), the replaced photo on its page, card and listings
  * (city-marathon-route-announced, /topics/running/), a topic's spelling taken from a newer article
  * (ferry-fares-frozen again). That is also why step 2 is a rebuild of its own: the
- * navigation changes every page. One article (port-handles-record-cargo) is from an earlier quarter and no change
+ * navigation changes every page. One article (port-handles-record-cargo) is from an earlier month and no change
  * touches it, so the warm rebuild takes its search index shard from the cache.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -135,7 +135,7 @@ interface Reused {
 
 /** Runs a build; returns what it reused. */
 function build(which: string, time: string): Reused {
-  // One search index shard per quarter, so that one of them (August's) is reused.
+  // One search index shard per month, so that one of them (August's) is reused.
   const env = { SITE_URL: TEST_SITE_URL, BASE_PATH: '/', BUILD_TIME: time, SEARCH_SHARD_SIZE: '1' };
   const result = astroBuild(DIST, env, PROJECT, { silent: false });
   if (result.status !== 0) throw new Error(`${which} (BUILD_TIME=${time}) failed (exit ${result.status}):\n${result.output}`);
@@ -223,7 +223,7 @@ describe('a warm rebuild after changes produces the same dist/ as a cold build',
       'archive/2026/11/index.html',
       'topics/markets/index.html',
       'authors/riley-example/index.html',
-      'pagefind/2026-q4/pagefind-entry.json',
+      'pagefind/2026-11/pagefind-entry.json',
       // Its section's newer article lists it under "Earlier in Local".
       'articles/council-approves-park-plan/index.html',
       // The rewritten body: the page, its compressed copies, its section's feeds.
@@ -271,7 +271,7 @@ describe('a warm rebuild after changes produces the same dist/ as a cold build',
       ]),
     );
     expect(reused.pages).not.toContain('articles/harbour-bridge-reopens/card.jpg'); // its headline changed
-    // The search index: November's quarter was indexed again; August's (port-handles-record-cargo alone, untouched)
+    // The search index: November's shard was indexed again; August's (port-handles-record-cargo alone, untouched)
     // was linked from the cache.
     expect(reused).toMatchObject({ shards: 2, shardsReused: 1 });
     // The previous output was moved aside and deleted while the site built (src/integrations/clear-output.ts).
@@ -288,8 +288,8 @@ describe('a warm rebuild after changes produces the same dist/ as a cold build',
       'sitemap.xml',
       '_redirects',
       'pagefind/shards.json',
-      'pagefind/2026-q4/pagefind-entry.json',
-      'pagefind/2026-q3/pagefind-entry.json',
+      'pagefind/2026-11/pagefind-entry.json',
+      'pagefind/2026-08/pagefind-entry.json',
     ]) {
       expect(files).toContain(part);
     }

@@ -65,23 +65,23 @@ describe.each(BUILDS)('search index: $name', ({ dir, published, shardSize }) => 
     expect(shards.reduce((n, shard) => n + readdirSync(path.join(out, shard, 'fragment')).length, 0)).toBe(published);
   });
 
-  it('gathers whole quarters of publication (UTC; undated articles the oldest) into shards of at least its size, newest first', () => {
-    // The quarter of every article page, from the date the page gives Pagefind (read with an HTML parser).
-    const perQuarter = new Map<string, number>();
+  it('gathers whole months of publication (UTC; undated articles the oldest) into shards of at most its size, newest first', () => {
+    // The month of every article page, from the date the page gives Pagefind (read with an HTML parser).
+    const perMonth = new Map<string, number>();
     for (const page of builtPages(dir)) {
       const tree = fromHtml(readFileSync(page.abs, 'utf8'));
       if (!select('[data-pagefind-body]', tree)) continue;
       const date = attr(select('meta[data-pagefind-meta="date[content]"]', tree), 'content');
       const when = date === undefined ? undefined : new Date(date);
-      const quarter = when ? `${when.getUTCFullYear()}-q${Math.floor(when.getUTCMonth() / 3) + 1}` : 'undated';
-      perQuarter.set(quarter, (perQuarter.get(quarter) ?? 0) + 1);
+      const month = when ? `${when.getUTCFullYear()}-${String(when.getUTCMonth() + 1).padStart(2, '0')}` : 'undated';
+      perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
     }
-    // Oldest first, a shard takes whole quarters until it holds shardSize articles, and is named after its first.
+    // Oldest first, a shard takes whole months while it stays within shardSize articles, and is named after its first.
     const expected: [string, number][] = [];
-    for (const quarter of [...perQuarter.keys()].sort((a, b) => (a === 'undated' ? -1 : b === 'undated' ? 1 : a.localeCompare(b)))) {
+    for (const month of [...perMonth.keys()].sort((a, b) => (a === 'undated' ? -1 : b === 'undated' ? 1 : a.localeCompare(b)))) {
       const open = expected.at(-1);
-      if (open && open[1] < shardSize) open[1] += perQuarter.get(quarter)!;
-      else expected.push([quarter, perQuarter.get(quarter)!]);
+      if (open && open[1] + perMonth.get(month)! <= shardSize) open[1] += perMonth.get(month)!;
+      else expected.push([month, perMonth.get(month)!]);
     }
     expected.reverse();
     expect(shards).toEqual(expected.map(([name]) => name));

@@ -66,8 +66,8 @@ export type FixtureSet = keyof typeof FIXTURE_SETS;
 
 /**
  * Build settings other than the defaults (BASE_PATH=/, the clock as build time, 4,000 articles per search shard).
- * Small search shards where a search index of several shards is tested: one per quarter (corrections, in Chromium:
- * tests/browser/search.test.ts), several quarters each (listings).
+ * Small search shards where a search index of several shards is tested: one per month (corrections, in Chromium:
+ * tests/browser/search.test.ts), several months each (listings).
  */
 const FIXTURE_ENV: Partial<Record<FixtureSet, Record<string, string>>> = {
   corrections: { BASE_PATH: '/news/', BUILD_TIME: '2026-11-29T12:00:00Z', SEARCH_SHARD_SIZE: '1' },

@@ -1,6 +1,6 @@
 /**
- * The search index's shards (src/lib/search-shards.ts): quarters of publication in UTC (undated articles the oldest),
- * gathered oldest first into shards of at least SEARCH_SHARD_SIZE articles, each named after its oldest quarter,
+ * The search index's shards (src/lib/search-shards.ts): months of publication in UTC (undated articles the oldest),
+ * gathered oldest first into shards of at most SEARCH_SHARD_SIZE articles, each named after its oldest month,
  * listed newest first; an article page's date as Pagefind is given it.
  */
 import { describe, expect, it } from 'vitest';
@@ -9,84 +9,102 @@ import {
   newestFirst,
   pagePublished,
   parseShardSize,
-  quarterOf,
-  shardsOfQuarters,
+  monthOf,
+  shardsOfMonths,
   UNDATED,
 } from '../../src/lib/search-shards.ts';
 
-describe('quarterOf', () => {
-  it('is the year and quarter of the publication date in UTC, at the quarters’ edges too', () => {
-    expect(quarterOf(new Date('2026-01-01T00:00:00Z'))).toBe('2026-q1');
-    expect(quarterOf(new Date('2026-03-31T23:59:59.999Z'))).toBe('2026-q1');
-    expect(quarterOf(new Date('2026-04-01T00:00:00Z'))).toBe('2026-q2');
-    expect(quarterOf(new Date('2026-09-30T23:59:59Z'))).toBe('2026-q3');
-    expect(quarterOf(new Date('2026-10-01T00:00:00Z'))).toBe('2026-q4');
-    expect(quarterOf(new Date('2026-12-31T23:59:59Z'))).toBe('2026-q4');
-    // Local time does not move an article: 01:00 on 1 April in Paris is still March in UTC.
-    expect(quarterOf(new Date('2026-04-01T01:00:00+02:00'))).toBe('2026-q1');
+describe('monthOf', () => {
+  it('is the year and month of the publication date in UTC, at the months’ edges too', () => {
+    expect(monthOf(new Date('2026-01-01T00:00:00Z'))).toBe('2026-01');
+    expect(monthOf(new Date('2026-01-31T23:59:59.999Z'))).toBe('2026-01');
+    expect(monthOf(new Date('2026-02-01T00:00:00Z'))).toBe('2026-02');
+    expect(monthOf(new Date('2026-09-30T23:59:59Z'))).toBe('2026-09');
+    expect(monthOf(new Date('2026-12-31T23:59:59Z'))).toBe('2026-12');
+    // 01:00 in Paris on 1 April is still March in UTC.
+    expect(monthOf(new Date('2026-04-01T01:00:00+02:00'))).toBe('2026-03');
   });
 
-  it('is UNDATED for an article without a date, and refuses an invalid date', () => {
-    expect(quarterOf(undefined)).toBe(UNDATED);
-    expect(() => quarterOf(new Date('not a date'))).toThrow(/not a valid date/);
+  it('is UNDATED without a date, and refuses an invalid one', () => {
+    expect(monthOf(undefined)).toBe(UNDATED);
+    expect(() => monthOf(new Date('not a date'))).toThrow(/not a valid date/);
   });
 });
 
-/** `n` articles of `quarter`. */
-const of = (quarter: string, n: number) => Array.from({ length: n }, () => quarter);
+/** `n` articles of `month`. */
+const of = (month: string, n: number) => Array.from({ length: n }, () => month);
 
-describe('shardsOfQuarters', () => {
-  it('gathers whole quarters, oldest first, until a shard holds `size` articles; the newest shard stays open', () => {
-    const quarters = [...of('2026-q3', 4416), ...of('2026-q2', 1600), ...of('2026-q4', 2761)];
-    expect(shardsOfQuarters(quarters, 4000)).toEqual(
+describe('shardsOfMonths', () => {
+  it('gathers whole months, oldest first, as long as a shard stays within `size` articles', () => {
+    const months = [...of('2026-08', 1500), ...of('2026-07', 1400), ...of('2026-09', 1450), ...of('2026-10', 1500), ...of('2026-11', 700)];
+    expect(shardsOfMonths(months, 4000)).toEqual(
       new Map([
-        ['2026-q2', '2026-q2'],
-        ['2026-q3', '2026-q2'], // 1,600 + 4,416: the shard closes at the end of this quarter
-        ['2026-q4', '2026-q4'],
+        ['2026-07', '2026-07'],
+        ['2026-08', '2026-07'], // 2,900: September would take it to 4,350, so the shard closes here
+        ['2026-09', '2026-09'],
+        ['2026-10', '2026-09'],
+        ['2026-11', '2026-09'], // 3,650: the newest shard, still open
       ]),
     );
   });
 
-  it('closes a shard at exactly `size`, and puts a quarter of `size` or more alone', () => {
-    expect(shardsOfQuarters([...of('2025-q1', 2), ...of('2025-q2', 2), ...of('2025-q3', 5), ...of('2025-q4', 1)], 4)).toEqual(
+  it('closes a shard at exactly `size`, and puts a month of more than `size` alone', () => {
+    expect(shardsOfMonths([...of('2025-01', 2), ...of('2025-02', 2), ...of('2025-03', 5), ...of('2025-04', 1)], 4)).toEqual(
       new Map([
-        ['2025-q1', '2025-q1'],
-        ['2025-q2', '2025-q1'],
-        ['2025-q3', '2025-q3'],
-        ['2025-q4', '2025-q4'],
+        ['2025-01', '2025-01'],
+        ['2025-02', '2025-01'],
+        ['2025-03', '2025-03'],
+        ['2025-04', '2025-04'],
       ]),
     );
   });
 
-  it('counts undated articles as the oldest, and orders quarters across years', () => {
-    expect(shardsOfQuarters([...of('2026-q1', 1), ...of(UNDATED, 1), ...of('2025-q4', 1)], 2)).toEqual(
+  it('never makes a shard of more than `size` articles but for a month alone', () => {
+    const months = Array.from({ length: 24 }, (_, i) =>
+      of(`20${25 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, 900 + ((i * 137) % 600)),
+    ).flat();
+    const shardOf = shardsOfMonths(months, 4000);
+    const held = Map.groupBy(months, (month) => shardOf.get(month)!);
+    for (const [shard, articles] of held) expect(articles.length, shard).toBeLessThanOrEqual(4000);
+    expect(held.size).toBeLessThanOrEqual(Math.ceil(months.length / 4000) * 2);
+  });
+
+  it('counts undated articles as the oldest, and orders months across years', () => {
+    expect(shardsOfMonths([...of('2026-01', 1), ...of(UNDATED, 1), ...of('2025-12', 1)], 2)).toEqual(
       new Map([
         [UNDATED, UNDATED],
-        ['2025-q4', UNDATED],
-        ['2026-q1', '2026-q1'],
+        ['2025-12', UNDATED],
+        ['2026-01', '2026-01'],
       ]),
     );
   });
 
-  it('keeps every older shard when newer articles are published', () => {
-    const before = shardsOfQuarters([...of('2026-q1', 3000), ...of('2026-q2', 3000), ...of('2026-q3', 10)], 4000);
-    const after = shardsOfQuarters([...of('2026-q1', 3000), ...of('2026-q2', 3000), ...of('2026-q3', 900), ...of('2026-q4', 5)], 4000);
-    for (const [quarter, shard] of before) expect(after.get(quarter), quarter).toBe(shard);
+  it('keeps every shard before the newest two when newer articles are published', () => {
+    const before = shardsOfMonths([...of('2026-01', 2000), ...of('2026-02', 1900), ...of('2026-03', 1500), ...of('2026-04', 10)], 4000);
+    const after = shardsOfMonths(
+      [...of('2026-01', 2000), ...of('2026-02', 1900), ...of('2026-03', 1500), ...of('2026-04', 2600), ...of('2026-05', 5)],
+      4000,
+    );
+    expect(after.get('2026-01')).toBe(before.get('2026-01'));
+    expect(after.get('2026-02')).toBe(before.get('2026-02'));
+    expect(after.get('2026-03')).toBe(before.get('2026-03'));
+    // April outgrew the shard it shared with March: it starts a shard of its own.
+    expect([before.get('2026-04'), after.get('2026-04')]).toEqual(['2026-03', '2026-04']);
   });
 
-  it('with a size of 1, gives every quarter its own shard; no articles, no shards', () => {
-    expect([...shardsOfQuarters([...of('2026-q4', 3), ...of('2026-q3', 1)], 1).values()]).toEqual(['2026-q3', '2026-q4']);
-    expect(shardsOfQuarters([], DEFAULT_SHARD_SIZE)).toEqual(new Map());
+  it('with a size of 1, gives every month its own shard; no articles, no shards', () => {
+    expect([...shardsOfMonths([...of('2026-11', 3), ...of('2026-08', 1)], 1).values()]).toEqual(['2026-08', '2026-11']);
+    expect(shardsOfMonths([], DEFAULT_SHARD_SIZE)).toEqual(new Map());
   });
 });
 
 describe('newestFirst', () => {
   it('orders shard names newest first across years, once each, the undated one last', () => {
-    expect(newestFirst(['2025-q4', UNDATED, '2026-q1', '2024-q2', '2026-q3', '2026-q1'])).toEqual([
-      '2026-q3',
-      '2026-q1',
-      '2025-q4',
-      '2024-q2',
+    expect(newestFirst(['2025-12', UNDATED, '2026-01', '2024-04', '2026-09', '2026-01'])).toEqual([
+      '2026-09',
+      '2026-01',
+      '2025-12',
+      '2024-04',
       UNDATED,
     ]);
     expect(newestFirst([])).toEqual([]);
