@@ -106,6 +106,7 @@ function referencedOriginals(): Set<string> | undefined {
 }
 
 export default function photoOriginals(): AstroIntegration {
+  let enabled = true;
   let outDir = '';
   let cacheDir = '';
   let root = '';
@@ -166,10 +167,12 @@ export default function photoOriginals(): AstroIntegration {
         cacheDir = fileURLToPath(config.cacheDir);
         assetsDir = config.build.assets;
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        // Assets served from another origin (build.assetsPrefix) are named by Astro's own rules: left to Astro.
+        enabled = !config.build.assetsPrefix;
       },
       'astro:build:setup': ({ vite }) => {
         // First among the build's plugins, before Astro's own answer for image modules.
-        vite.plugins = [plugin, ...(vite.plugins ?? [])];
+        if (enabled) vite.plugins = [plugin, ...(vite.plugins ?? [])];
       },
       // After the resized files are made, the originals leave the output, as Astro's image step removes those it
       // resized: all but the ones a page used itself. Also those no page resized (a draft's photo, an article
