@@ -1,10 +1,12 @@
 /**
  * A fresh output folder without waiting for the old one to be deleted. Astro empties `dist/` file by file before
  * it builds (`rmSync`: 3–4 s for the ~6,000 files of 1,000 articles, on the build's critical path, and ten times that
- * at 10,000). Instead, at the start of a build the old `dist/` is renamed aside (instant) and deleted in the
- * background while the site builds, on libuv's threads; the build waits for that deletion only at its very end.
- * The result is the same empty folder Astro would start from. When `dist/` holds a `.git` (a deploy checkout),
- * Astro's own emptying is left to keep it, as Astro does.
+ * at 10,000). Instead, at the start of a build the old `dist/` is renamed aside (instant), and deleted in the
+ * background on libuv's threads once the pages and images are made; the build waits for that deletion only at its
+ * very end. Not from the start: deleting the ~60,000 files of 10,000 articles' output while Vite builds the site
+ * doubled Vite's time (2.7–2.9 s → 5.3–7.2 s); after the pages, the rebuild took 35.1–37.8 s instead of 38.3–39.0 s
+ * (two runs each). The result is the same empty folder Astro would start from. When `dist/` holds a `.git` (a deploy
+ * checkout), Astro's own emptying is left to keep it, as Astro does.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readdirSync, renameSync } from 'node:fs';
@@ -15,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 export default function clearOutput(): AstroIntegration {
   let outDir = '';
   let deleting: Promise<void> | undefined;
+  /** The old output folders to delete once the pages are made. */
+  let aside: string[] = [];
   return {
     name: 'clear-output',
     hooks: {
@@ -24,14 +28,14 @@ export default function clearOutput(): AstroIntegration {
         if (existsSync(path.join(outDir, '.git'))) outDir = '';
         else updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
-      'astro:build:start': ({ logger }) => {
+      'astro:build:start': () => {
         if (!outDir) return;
         const folder = outDir.replace(/[\\/]+$/, '');
         const old = [];
         if (existsSync(folder)) {
-          const aside = `${folder}.old-${process.pid}-${Date.now()}`;
-          renameSync(folder, aside);
-          old.push(aside);
+          const moved = `${folder}.old-${process.pid}-${Date.now()}`;
+          renameSync(folder, moved);
+          old.push(moved);
         }
         // Also what an interrupted build left aside (once the folder around the output exists: Astro makes it).
         const prefix = `${path.basename(folder)}.old-`;
@@ -39,8 +43,11 @@ export default function clearOutput(): AstroIntegration {
         if (existsSync(around)) {
           for (const name of readdirSync(around)) if (name.startsWith(prefix)) old.push(path.join(around, name));
         }
+        aside = [...new Set(old)];
+      },
+      'astro:build:generated': ({ logger }) => {
         deleting = Promise.all(
-          [...new Set(old)].map((dir) =>
+          aside.map((dir) =>
             rm(dir, { recursive: true, force: true }).catch((error: unknown) => {
               logger.warn(`could not delete the previous output at ${dir}: ${String(error)}`);
             }),

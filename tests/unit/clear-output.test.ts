@@ -1,6 +1,6 @@
 /**
  * src/integrations/clear-output.ts: the previous output is moved aside at the start of a build and deleted in the
- * background. Its hooks, called in Astro's order on real folders.
+ * background once the pages are made. Its hooks, called in Astro's order on real folders.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,7 @@ async function build(outDir: string, between: () => void = () => {}) {
   } as never);
   await hooks['astro:build:start']!({ logger } as never);
   between();
+  await hooks['astro:build:generated']!({ logger } as never);
   await hooks['astro:build:done']!({} as never);
   return updates;
 }
@@ -41,7 +42,9 @@ describe('clear-output', () => {
       duringBuild = readdirSync(root);
     });
     expect(updates).toEqual([{ vite: { build: { emptyOutDir: false } } }]);
+    // While the site builds, the old output waits beside it (deleted once the pages are made, not while Vite works).
     expect(duringBuild).not.toContain('dist');
+    expect(duringBuild.filter((name) => name.startsWith('dist.old-'))).toHaveLength(2);
     expect(readdirSync(root)).toEqual([]);
   });
 
