@@ -23,7 +23,7 @@
  * Astro's import, and its image module is still made without the bytes. `astro dev` is left to Astro.
  */
 import type { AstroIntegration } from 'astro';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
@@ -115,8 +115,8 @@ export default function photoOriginals(): AstroIntegration {
   let assetsDir = '_astro';
   let base = '/';
   let facts: Promise<PhotoFactsStore> | undefined;
-  /** Each original linked into the output: its place there, and its file. */
-  const linked = new Map<string, { file: string; done: Promise<void> }>();
+  /** Each original linked into the output: its place there, and the files of that name and bytes. */
+  const linked = new Map<string, { files: Set<string>; done: Promise<void> }>();
 
   /** The object of the photo at `file`, its original linked into the output under the name the object gives. */
   async function original(file: string): Promise<ImageObject> {
@@ -128,9 +128,12 @@ export default function photoOriginals(): AstroIntegration {
     const target = path.join(outDir, assetsDir, name);
     let link = linked.get(target);
     if (!link) {
-      link = { file, done: mkdir(path.dirname(target), { recursive: true }).then(() => linkOrCopy(file, target)) };
+      // The file itself, not a symbolic link to it (a link inside the article's folder is allowed).
+      const done = mkdir(path.dirname(target), { recursive: true }).then(async () => linkOrCopy(await realpath(file), target));
+      link = { files: new Set(), done };
       linked.set(target, link);
     }
+    link.files.add(file);
     await link.done;
     return { src: `${base}${assetsDir}/${name}`, ...metadata };
   }
@@ -179,7 +182,9 @@ export default function photoOriginals(): AstroIntegration {
       // scheduled for later), which Astro would have left in dist/_astro/.
       'astro:build:generated': async () => {
         const used = referencedOriginals();
-        await Promise.all([...linked].filter(([, { file }]) => !used?.has(file)).map(([target]) => rm(target, { force: true })));
+        await Promise.all(
+          [...linked].filter(([, { files }]) => ![...files].some((file) => used?.has(file))).map(([target]) => rm(target, { force: true })),
+        );
       },
     },
   };
