@@ -67,7 +67,11 @@ async function realOrError(file: string): Promise<string> {
   return realpath(file).catch((error: NodeJS.ErrnoException) => `!${error.code ?? 'error'}`);
 }
 
-async function identity(file: string): Promise<string> {
+/**
+ * A file's identity for caches kept between builds: device, inode, size and modification time, not ctime (see
+ * above); `!<code>` when it cannot be read. Also used for the photos' facts (src/integrations/photo-facts.ts).
+ */
+export async function fileIdentity(file: string): Promise<string> {
   try {
     const s = await stat(file, { bigint: true });
     return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
@@ -87,7 +91,7 @@ async function fileSignature(articlesReal: string, entryFile: string, images: re
     realOrError(folder),
     ...images.map(async (src) => {
       const file = path.resolve(folder, src);
-      return `${JSON.stringify(src)} ${await realOrError(file)} ${await identity(file)}`;
+      return `${JSON.stringify(src)} ${await realOrError(file)} ${await fileIdentity(file)}`;
     }),
   ]);
   return [articlesReal, ...parts].join('\n');

@@ -1,15 +1,16 @@
 /**
  * What the build needs to know of a photo without reading it: a hash of its bytes (for the original's name in
  * `dist/_astro/`, src/integrations/photo-originals.ts) and what Astro's image metadata says of it (width, height,
- * format, orientation). Read once per file, then remembered between builds by the file's identity: path, device,
- * inode, size and modification time. Not ctime: it changes whenever a hard link to the file is made or removed
- * (the build links originals into `dist/`; a newsroom's shared photo), which would make every photo look changed.
- * A photo replaced by other bytes (a new file, or written in place) has another inode or mtime, and is read again.
+ * format, orientation). Read once per file, then remembered between builds by its path and the file identity the
+ * validation cache uses (fileIdentity, src/content-model/check-cache.ts: device, inode, size, mtime, not ctime, which
+ * changes whenever the build links the original into `dist/`). A photo replaced by other bytes (a new file, or
+ * written in place) has another inode or mtime, and is read again.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { imageMetadata } from 'astro/assets/utils';
+import { fileIdentity } from '../content-model/check-cache.ts';
 
 export interface PhotoFact {
   /** 8 characters of the base64url SHA-256 of the file's bytes. */
@@ -41,11 +42,6 @@ const FILE = 'photo-facts.json';
 const READS_AT_ONCE = 4;
 /** Bump when what is recorded changes. */
 const VERSION = 1;
-
-async function identity(file: string): Promise<string> {
-  const s = await stat(file, { bigint: true });
-  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
-}
 
 /** The facts of a photo from its bytes. */
 export async function readPhotoFact(file: string): Promise<PhotoFact> {
@@ -86,7 +82,7 @@ export async function photoFacts(cacheDir: string): Promise<PhotoFactsStore> {
   }
 
   async function find(file: string): Promise<Remembered> {
-    const id = await identity(file);
+    const id = await fileIdentity(file);
     const known = earlier[file];
     if (known?.identity === id) {
       stats.remembered++;
