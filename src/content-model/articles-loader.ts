@@ -421,11 +421,12 @@ async function runGlob(
 
 /** Astro's own schema check rejected an entry (thrown out of the glob loader, which stops at it). */
 class EntryParseError extends Error {
-  constructor(
-    readonly entry: string,
-    readonly problem: EntryProblem,
-  ) {
+  readonly entry: string;
+  readonly problem: EntryProblem;
+  constructor(entry: string, problem: EntryProblem) {
     super(formatProblems([problem]));
+    this.entry = entry;
+    this.problem = problem;
   }
 }
 
