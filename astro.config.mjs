@@ -12,7 +12,7 @@ import hostRedirects from './src/integrations/host-redirects.ts';
 import nothingLost from './src/integrations/nothing-lost.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import devServerFlag from './src/integrations/dev-server-flag.ts';
-import clearOutput from './src/integrations/clear-output.ts';
+import outputFolder from './src/integrations/output-folder.ts';
 import photoOriginals from './src/integrations/photo-originals.ts';
 import { SITE } from './src/site.config.ts';
 import { siteCodeDigest } from './src/content-model/code-digest.ts';
@@ -31,6 +31,8 @@ const cacheDir = contentCacheDir(articles);
 // the output is pre-compressed; the pre-compression then waits for it, to compress it too.
 // SEARCH_SHARD_SIZE (optional): articles per search index shard (src/lib/search-shards.ts), checked here.
 const search = searchIndex({ language: SITE.lang, shardSize: parseShardSize(process.env.SEARCH_SHARD_SIZE) });
+// The previous dist/ is kept in place when it is exactly what the last build left (src/integrations/output-folder.ts).
+const output = outputFolder({ leave: [search.output.dir] });
 
 export default defineConfig({
   site,
@@ -89,6 +91,8 @@ export default defineConfig({
     },
   },
   integrations: [
+    // First: keeps or empties the previous output; after the pages, removes what this build did not make.
+    output.first,
     // `astro dev` or a build, by the command: the publishing gate must not trust a DEV variable.
     devServerFlag(),
     // Collection photos enter the build by their facts, not their bytes (src/integrations/photo-originals.ts).
@@ -103,8 +107,7 @@ export default defineConfig({
     // Last, so it compresses whatever the other integrations wrote: .br + .gz beside each text file (the search
     // index once it is written).
     precompress({ after: search.output }),
-    // The previous dist/ is moved aside at the start and deleted while the site builds (src/integrations/clear-output.ts);
-    // last, so only the very end of the build waits for that deletion.
-    clearOutput(),
+    // Last: records what the output holds, for the next build to keep it in place (and waits for an old output's deletion).
+    output.last,
   ],
 });

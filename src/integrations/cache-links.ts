@@ -5,7 +5,7 @@
  * Astro's cache folder. Whatever was at a target is replaced, never written through: it may itself be a link to a
  * cache entry, so nothing may write into a linked file in place.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** A hard link at `target` to `existing`, replacing what was there. False where links cannot be made. */
@@ -20,6 +20,17 @@ function hardLink(existing: string, target: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether `target` is already a hard link to `source`: in an output kept in place from the last build
+ * (src/integrations/output-folder.ts), linking it again would only cost two changes to its folder.
+ */
+export function isLinked(source: string, target: string): boolean {
+  const there = lstatSync(target, { throwIfNoEntry: false });
+  if (!there?.isFile()) return false;
+  const cached = statSync(source);
+  return there.ino === cached.ino && there.dev === cached.dev;
 }
 
 /** `target` made to hold the bytes of `source`: a hard link, or a copy where the two cannot be linked. */

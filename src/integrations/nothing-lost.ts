@@ -31,6 +31,7 @@ import { slugOf } from '../lib/slug.ts';
 import { nothingLostProblems, type ShownFields } from '../publishing/nothing-lost.ts';
 import { articlePath } from '../lib/urls.ts';
 import { codeDigest } from '../content-model/code-digest.ts';
+import { outputDigests, type OutputDigests } from './output-digests.ts';
 
 /** The schema with the image as a plain path: only the shown text fields and the gate are needed here. */
 const schema = articleSchema(z.string());
@@ -111,6 +112,13 @@ function readPage(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The digest of the built page's bytes, or undefined when none was written. */
+async function pageDigest(file: string, digests: OutputDigests | undefined): Promise<string | undefined> {
+  if (digests) return (await digests.of(file))?.digest;
+  const html = readPage(file);
+  return html === undefined ? undefined : hash('sha256', html);
 }
 
 const compare = ({ pageFile: file, ...c }: Comparison) => nothingLostProblems({ ...c, html: readPage(file) });
@@ -201,6 +209,8 @@ export interface SiteCheck {
    * both, every published entry is checked.
    */
   cache?: { file: string; code: string } | undefined;
+  /** The pages' digests, remembered from the last build (src/integrations/output-digests.ts): an unchanged page is not read. */
+  digests?: OutputDigests;
 }
 
 export interface SiteCheckResult {
@@ -211,9 +221,8 @@ export interface SiteCheckResult {
   fromCache: number;
 }
 
-/** The key of one check: the check's code, the entry file's text and the page's text. */
-const passKey = (code: string, entry: EntryFile, html: string) =>
-  hash('sha256', `${code}\0${hash('sha256', entry.text)}\0${hash('sha256', html)}`);
+/** The key of one check: the check's code, the entry file's text and the digest of the page's bytes. */
+const passKey = (code: string, entry: EntryFile, page: string) => hash('sha256', `${code}\0${hash('sha256', entry.text)}\0${page}`);
 
 function readPasses(file: string): Set<string> {
   try {
@@ -235,14 +244,14 @@ function writePasses(file: string, passes: Iterable<string>): void {
  * The check of a whole build, as the integration runs it: every entry under `dir` published at `now` against its
  * page in `outDir`, except those whose entry, page and check code passed together before (`cache`).
  */
-export async function checkSite({ dir, root, now, outDir, cache }: SiteCheck): Promise<SiteCheckResult> {
+export async function checkSite({ dir, root, now, outDir, cache, digests }: SiteCheck): Promise<SiteCheckResult> {
   const passed = cache ? readPasses(cache.file) : new Set<string>();
   const passes = new Set<string>();
   const toCompare: { comparison: Comparison; key: string | undefined }[] = [];
   let fromCache = 0;
   for (const file of readEntryFiles(dir, root)) {
-    const html = cache && readPage(pageFile(outDir, file.slug));
-    const key = cache && html !== undefined ? passKey(cache.code, file, html) : undefined;
+    const page = cache && (await pageDigest(pageFile(outDir, file.slug), digests));
+    const key = cache && page !== undefined ? passKey(cache.code, file, page) : undefined;
     // The same entry, page and code passed before: the comparison would pass again. (Only a published entry was
     // ever compared, and a page is built only for a published entry.)
     if (key !== undefined && passed.has(key)) {
@@ -275,6 +284,7 @@ class NothingLostError extends Error {
 export default function nothingLost({ dir }: { dir: string }): AstroIntegration {
   let root = process.cwd();
   let cacheFile: string | undefined;
+  let digests: OutputDigests | undefined;
   let started = new Date();
   return {
     name: 'nothing-lost',
@@ -282,6 +292,7 @@ export default function nothingLost({ dir }: { dir: string }): AstroIntegration 
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
         cacheFile = fileURLToPath(new URL('nothing-lost/passed.txt', config.cacheDir));
+        digests = outputDigests(fileURLToPath(config.cacheDir));
       },
       'astro:build:start': () => {
         // The build's own "now" (BUILD_TIME when given), so the gate matches the pages'.
@@ -296,6 +307,7 @@ export default function nothingLost({ dir }: { dir: string }): AstroIntegration 
           now: started,
           outDir: fileURLToPath(outDir),
           cache: cacheFile && code ? { file: cacheFile, code } : undefined,
+          digests,
         });
         if (problems.length) {
           throw new NothingLostError(formatProblems(problems));

@@ -18,7 +18,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress as brotliCb, constants, gzip as gzipCb, type BrotliOptions, type ZlibOptions } from 'node:zlib';
-import { linkOrCopy } from './cache-links.ts';
+import { isLinked, linkOrCopy } from './cache-links.ts';
+import { outputDigests, type OutputDigests } from './output-digests.ts';
 
 const gzipAsync = promisify(gzipCb);
 const brotliAsync = promisify(brotliCb);
@@ -84,6 +85,8 @@ export interface PrecompressDirOptions {
   cacheDir?: string;
   /** A folder (relative to `dir`) left until `written` settles, then compressed: see PrecompressOptions. */
   after?: { dir: string; written: Promise<unknown> };
+  /** The files' digests, remembered from the last build (src/integrations/output-digests.ts): an unchanged file is not read. */
+  digests?: OutputDigests;
 }
 
 /** `data` written to `target`, replacing what was there rather than writing through it (it may be a link to a cache entry). */
@@ -131,21 +134,24 @@ export async function precompressDir(dir: string, options: PrecompressDirOptions
   let fromCache = 0;
 
   async function one(file: string): Promise<void> {
-    const data = readFileSync(file);
     if (!cacheDir) {
+      const data = readFileSync(file);
       const [gzData, brData] = await Promise.all([gzipAsync(data, gzipOptions), brotliAsync(data, brotliOptions(data.length))]);
       replace(`${file}.gz`, gzData);
       replace(`${file}.br`, brData);
       return;
     }
-    const key = `${hash('sha256', data)}-${SETTINGS}`;
+    const known = options.digests && (await options.digests.of(file));
+    const digest = known ? known.digest : hash('sha256', readFileSync(file));
+    const key = `${digest}-${SETTINGS}`;
     const [gz, br] = [`${key}.gz`, `${key}.br`];
     used.add(gz).add(br);
     const [gzEntry, brEntry] = [path.join(cacheDir, gz), path.join(cacheDir, br)];
     if (cached.has(gz) && cached.has(br)) {
       fromCache++;
-      linkOrCopy(gzEntry, `${file}.gz`);
-      linkOrCopy(brEntry, `${file}.br`);
+      // In an output kept in place, an unchanged file's copies are already these entries.
+      if (!isLinked(gzEntry, `${file}.gz`)) linkOrCopy(gzEntry, `${file}.gz`);
+      if (!isLinked(brEntry, `${file}.br`)) linkOrCopy(brEntry, `${file}.br`);
       return;
     }
     // Two files with the same bytes (e.g. two redirect stubs) are compressed once.
@@ -156,6 +162,7 @@ export async function precompressDir(dir: string, options: PrecompressDirOptions
     }
     let compressing = pending.get(key);
     if (!compressing) {
+      const data = known?.data ?? readFileSync(file);
       compressing = Promise.all([gzipAsync(data, gzipOptions), brotliAsync(data, brotliOptions(data.length))]);
       pending.set(key, compressing);
       try {
@@ -198,6 +205,7 @@ export async function precompressDir(dir: string, options: PrecompressDirOptions
 
 export default function precompress(options: PrecompressOptions = {}): AstroIntegration {
   let cacheDir: string | undefined;
+  let digests: OutputDigests | undefined;
   // Awaited in the hook; marked as handled here so that a build stopped before this hook runs (by nothing-lost,
   // say) does not also report the search index's failure as an unhandled rejection.
   options.after?.written.catch(() => {});
@@ -206,6 +214,7 @@ export default function precompress(options: PrecompressOptions = {}): AstroInte
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(new URL('precompress/', config.cacheDir));
+        digests = outputDigests(fileURLToPath(config.cacheDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const start = performance.now();
@@ -213,6 +222,7 @@ export default function precompress(options: PrecompressOptions = {}): AstroInte
           extensions: options.extensions,
           cacheDir,
           after: options.after,
+          digests,
         });
         logger.info(
           `${files.length} text files → .br + .gz (${fromCache} unchanged, from the cache) in ${Math.round(performance.now() - start)} ms`,

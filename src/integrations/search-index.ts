@@ -40,10 +40,15 @@ import {
   type SearchShards,
 } from '../lib/search-shards.ts';
 import { codeDigest } from '../content-model/code-digest.ts';
-import { linkOrCopy, linkTree } from './cache-links.ts';
+import { isLinked, linkOrCopy, linkTree } from './cache-links.ts';
+import { outputDigests, type OutputDigests } from './output-digests.ts';
 
 /** The folder of the index inside the output directory: `<base>pagefind/shards.json`, then one folder per shard. */
 const PAGEFIND_DIR = 'pagefind';
+/** In the cache folder: the month of each article page of the last build, by the page's digest. */
+const MONTHS_FILE = 'months.json';
+/** The file of a shard's index that names its other files (Pagefind's). */
+const ENTRY_FILE = 'pagefind-entry.json';
 
 /** The pages Pagefind reads (a glob in the output directory): the article pages, the only ones marked for it. */
 export const ARTICLE_PAGES = `${articlePath('x', '/').slice(1).replace(/x\/$/, '*/')}index.html`;
@@ -76,33 +81,46 @@ interface ArticlePage {
 /**
  * The article pages in `dir` (ARTICLE_PAGES) that have a part marked for the index, sorted by path: not the redirect
  * pages of renamed articles, which live beside the articles. (Pagefind would skip them too, but only in an index
- * where some page has the mark.) Each page is read once, for its date and its digest; its HTML is not kept.
+ * where some page has the mark.) Each page is read once, for its date and its digest; its HTML is not kept. A page
+ * whose digest is remembered from the last build (`digests`, src/integrations/output-digests.ts) and whose month is
+ * known by that digest (`months`: '' for a page without the mark) is not read at all. Also every page's month, by
+ * its digest, for the next build.
  */
-async function articlePages(dir: string): Promise<ArticlePage[]> {
+async function articlePages(
+  dir: string,
+  digests?: OutputDigests,
+  months: ReadonlyMap<string, string> = new Map(),
+): Promise<{ pages: ArticlePage[]; months: Map<string, string> }> {
   const [folder, file] = ARTICLE_PAGES.split('*/') as [string, string];
   const root = path.join(dir, folder);
-  if (!existsSync(root)) return [];
+  if (!existsSync(root)) return { pages: [], months: new Map() };
   const files = (await readdir(root, { withFileTypes: true }))
     .filter((d) => d.isDirectory() && existsSync(path.join(root, d.name, file)))
     .map((d) => `${folder}${d.name}/${file}`)
     .sort();
+  const page = async (f: string): Promise<ArticlePage> => {
+    const known = digests && (await digests.of(path.join(dir, f)));
+    const month = known && months.get(known.digest);
+    if (known && month !== undefined) return { file: f, month, digest: known.digest };
+    const html = known?.data ? known.data.toString('utf8') : await readFile(path.join(dir, f), 'utf8');
+    const digest = known?.digest ?? createHash('sha256').update(html).digest('hex');
+    if (!html.includes(INDEXED_MARK)) return { file: f, month: '', digest };
+    try {
+      return { file: f, month: monthOf(pagePublished(html)), digest };
+    } catch (error) {
+      throw new Error(`search index: ${f}: ${(error as Error).message}`, { cause: error });
+    }
+  };
   const pages: ArticlePage[] = [];
+  const seen = new Map<string, string>();
   // A few at a time: the hook must not hold the main thread (nothing-lost works meanwhile), nor open 10,000 files at once.
   for (let i = 0; i < files.length; i += 64) {
-    const batch = files.slice(i, i + 64);
-    const html = await Promise.all(batch.map((f) => readFile(path.join(dir, f), 'utf8')));
-    batch.forEach((f, j) => {
-      if (!html[j]!.includes(INDEXED_MARK)) return;
-      let month: string;
-      try {
-        month = monthOf(pagePublished(html[j]!));
-      } catch (error) {
-        throw new Error(`search index: ${f}: ${(error as Error).message}`, { cause: error });
-      }
-      pages.push({ file: f, month, digest: createHash('sha256').update(html[j]!).digest('hex') });
-    });
+    for (const found of await Promise.all(files.slice(i, i + 64).map(page))) {
+      seen.set(found.digest, found.month);
+      if (found.month) pages.push(found);
+    }
   }
-  return pages;
+  return { pages, months: seen };
 }
 
 /** What decides a shard's index: this module's code (and Pagefind's version, in the lockfile), the language, its pages. */
@@ -147,7 +165,7 @@ async function indexShard(
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
   // What the index holds: its languages, each with its WebAssembly file.
-  const entry = JSON.parse(readFileSync(path.join(options.outputPath, 'pagefind-entry.json'), 'utf8')) as {
+  const entry = JSON.parse(readFileSync(path.join(options.outputPath, ENTRY_FILE), 'utf8')) as {
     languages: Record<string, { wasm: string }>;
   };
   const wasm = new Set(Object.values(entry.languages).map((l) => `wasm.${l.wasm}.pagefind`));
@@ -178,11 +196,25 @@ export interface SearchIndexSummary {
 export async function writeSearchIndex(
   dir: string,
   language: string,
-  options: { shardSize?: number; cache?: { dir: string; root: string } } = {},
+  options: { shardSize?: number; cache?: { dir: string; root: string }; digests?: OutputDigests } = {},
 ): Promise<SearchIndexSummary> {
   const outputRoot = path.join(dir, PAGEFIND_DIR);
-  const pages = await articlePages(dir);
-  rmSync(outputRoot, { recursive: true, force: true });
+  // Without a digest of the code (no lockfile), nothing is reused.
+  const code = options.cache && codeDigest([fileURLToPath(import.meta.url)], options.cache.root);
+  const cacheDir = code ? options.cache!.dir : undefined;
+  // The month of each page by its digest, from the last build (MONTHS_FILE), for pages not read again.
+  const monthsFile = cacheDir && path.join(cacheDir, MONTHS_FILE);
+  const months = new Map<string, string>();
+  if (monthsFile) {
+    try {
+      const memo = JSON.parse(readFileSync(monthsFile, 'utf8')) as { code: string; months: [string, string][] };
+      if (memo.code === code) for (const [digest, month] of memo.months) months.set(digest, month);
+    } catch {
+      // None yet: every page is read.
+    }
+  }
+  const found = await articlePages(dir, options.digests, months);
+  const { pages } = found;
   mkdirSync(outputRoot, { recursive: true });
   const shardOf = shardsOfMonths(
     pages.map((page) => page.month),
@@ -190,9 +222,6 @@ export async function writeSearchIndex(
   );
   const shards = Map.groupBy(pages, (page) => shardOf.get(page.month)!);
   const names = newestFirst(shards.keys());
-  // Without a digest of the code (no lockfile), nothing is reused.
-  const code = options.cache && codeDigest([fileURLToPath(import.meta.url)], options.cache.root);
-  const cacheDir = code ? options.cache!.dir : undefined;
   // The folder of links Pagefind reads a shard from, when there are several: in the cache folder (the same file
   // system as the output, as a rule, so links can be made), or a temporary folder.
   const scratch =
@@ -202,7 +231,10 @@ export async function writeSearchIndex(
         ? path.join(cacheDir, `.pages-${process.pid}`)
         : mkdtempSync(path.join(tmpdir(), 'search-index-'));
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
-  const used = new Set<string>();
+  // What the output already holds (an output kept in place, src/integrations/output-folder.ts): a shard whose files
+  // are this build's cache entry's stays; every other shard is written anew, and what is not a shard goes.
+  const kept = (name: string, entry: string) => isLinked(path.join(entry, ENTRY_FILE), path.join(outputRoot, name, ENTRY_FILE));
+  const used = new Set<string>([MONTHS_FILE]);
   let reused = 0;
   // Imported when needed, so a config load (astro check, dev) does not start Pagefind's binary.
   let pagefind: typeof import('pagefind') | undefined;
@@ -216,11 +248,15 @@ export async function writeSearchIndex(
         used.add(key);
         const entry = path.join(cacheDir, key);
         if (existsSync(entry)) {
-          linkTree(entry, outputPath);
+          if (!kept(name, entry)) {
+            rmSync(outputPath, { recursive: true, force: true });
+            linkTree(entry, outputPath);
+          }
           reused++;
           continue;
         }
       }
+      rmSync(outputPath, { recursive: true, force: true });
       pagefind ??= await import('pagefind');
       await indexShard(pagefind, dir, shardPages, { language, outputPath, scratch });
       if (cacheDir && key) {
@@ -236,8 +272,14 @@ export async function writeSearchIndex(
     await pagefind?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
+  for (const name of readdirSync(outputRoot)) {
+    if (!names.includes(name) && !name.startsWith(SHARDS_FILE)) rmSync(path.join(outputRoot, name), { recursive: true, force: true });
+  }
   if (cacheDir) {
     for (const entry of readdirSync(cacheDir)) if (!used.has(entry)) rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
+    // This build's pages only (written beside, then renamed).
+    writeFileSync(`${monthsFile}.${process.pid}.tmp`, JSON.stringify({ code, months: [...found.months] }));
+    renameSync(`${monthsFile}.${process.pid}.tmp`, monthsFile!);
   }
   writeFileSync(path.join(outputRoot, SHARDS_FILE), `${JSON.stringify({ shards: names } satisfies SearchShards)}\n`);
   return { pages: pages.length, shards: names, reused };
@@ -259,17 +301,19 @@ export default function searchIndex(options: { language: string; shardSize?: num
   let done!: { resolve: () => void; reject: (error: unknown) => void };
   const written = new Promise<void>((resolve, reject) => (done = { resolve, reject }));
   let cache: { dir: string; root: string } | undefined;
+  let digests: OutputDigests | undefined;
   return {
     name: 'search-index',
     output: { dir: PAGEFIND_DIR, written },
     hooks: {
       'astro:config:done': ({ config }) => {
         cache = { dir: fileURLToPath(new URL('search-index/', config.cacheDir)), root: fileURLToPath(config.root) };
+        digests = outputDigests(fileURLToPath(config.cacheDir));
       },
       'astro:build:done': ({ dir, logger }) => {
         const start = performance.now();
         // Not awaited: Pagefind works in its own process while the next integrations run; see `output.written`.
-        writeSearchIndex(fileURLToPath(dir), options.language, { cache, shardSize: options.shardSize }).then(
+        writeSearchIndex(fileURLToPath(dir), options.language, { cache, shardSize: options.shardSize, digests }).then(
           ({ pages, shards, reused }) => {
             logger.info(
               `${pages} ${pages === 1 ? 'page' : 'pages'} in the search index (${PAGEFIND_DIR}/, ${shards.length} ${shards.length === 1 ? 'shard' : 'shards'}, ${reused} unchanged, from the cache), in ${Math.round(performance.now() - start)} ms`,
