@@ -10,25 +10,26 @@
  * core/build/generate.js), as long as the folder is not emptied.
  *
  * Kept in place only when that is safe. At the end of every build that finished, an inventory of the output (every
- * file's path, size, modification time and inode) is written to `output-record.json` in Astro's cache folder; at the
- * start of the next build that record is taken away (a build stopped half-way leaves none) and the folder is kept
- * only if it still matches it: nothing was edited, added, removed or half-written since. Otherwise (a first build,
- * a failed or interrupted build, a folder touched by hand or by another build, or another content folder's build in
- * between) the old output is moved aside at once and deleted once the pages are made, as before (deleting it beside
- * Vite doubled Vite's time at 10,000 articles).
+ * file's path, size, modification and change times and inode) and the identity of Astro's incremental record are
+ * written to `output-record.json` in Astro's cache folder; at the start of the next build that record is taken away
+ * (a build stopped half-way leaves none) and the folder is kept only if both still match: nothing was edited, added,
+ * removed or half-written since, and no other build (into another folder, say) used the cache in between. Otherwise
+ * (a first build, a failed or interrupted build, a folder touched by hand or by another build) the old output is
+ * moved aside at once and deleted once the pages are made, as before (deleting it beside Vite doubled Vite's time at
+ * 10,000 articles).
  *
  * Kept in place, the old output may hold what this build does not make: a withdrawn article's page and card, a
  * replaced photo's resized files, old script chunks, the compressed copies of those. Before the steps after the
  * pages (the search index, the check that nothing was lost, pre-compression) read the output, every file that this
  * build neither wrote nor kept is removed: a file is this build's when it is one of the pages Astro made or kept
  * (the routes' files it gives `astro:build:done`), when it was written or linked since the build started (its
- * inode's change time, read against a mark made at the start), or when it is the `.br`/`.gz` copy of such a file
- * (pre-compression then makes it match). What is left is the folder a build into an empty `dist/` makes:
+ * inode's change time, read against a file made in the output folder at the start, so both times come from the same
+ * file system), or when it is the `.br`/`.gz` copy of such a file (pre-compression then makes it match). What is left is the folder a build into an empty `dist/` makes:
  * tests/build/incremental-equivalence.test.ts compares the two byte for byte, a withdrawn article and a replaced
  * photo among the changes.
  *
- * When `dist/` holds a `.git` (a deploy checkout), all this is left to Astro, which empties the folder but keeps
- * `.git`.
+ * A `.git` in the output folder (a deploy checkout) is neither output nor pruned, and stays when the rest is moved
+ * aside (Astro's own emptying, `emptyDir(outDir, new Set(".git"))` in 7.3.5, would delete it: a set of characters).
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
@@ -51,14 +52,26 @@ import { outputDigests } from './output-digests.ts';
 
 /** In Astro's cache folder: what the last build that finished left in the output. */
 const RECORD_FILE = 'output-record.json';
-/** In Astro's cache folder: touched at the start of a build; files changed after it are that build's. */
-const MARK_FILE = 'output-mark';
+/** In the output folder, for a moment at the start of a build: files changed after its time are that build's. */
+const MARK_FILE = '.output-mark';
+/** A deploy checkout inside the output folder (GitHub Pages from a branch, say): kept, never pruned or moved. */
+const GIT = '.git';
+/** Astro's incremental record in its cache folder (astro/dist/core/build/incremental.js). */
+const ASTRO_RECORD = 'incremental-build.json';
 /** The compressed copies pre-compression writes beside a file (src/integrations/precompress.ts). */
 const COMPRESSED = /\.(br|gz)$/;
 
 interface OutputRecord {
   outDir: string;
   inventory: string;
+  /** The identity of Astro's incremental record as this build left it: a build in between rewrites it. */
+  astroRecord: string;
+}
+
+/** A file's identity (size, modification and change times, inode), or '' when there is none. */
+function identity(file: string): string {
+  const stat = lstatSync(file, { bigint: true, throwIfNoEntry: false });
+  return stat ? `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}` : '';
 }
 
 /** Every file under `dir` (paths relative to it, `/`-separated), in a stable order. */
@@ -66,6 +79,8 @@ function files(dir: string, prefix = '', list: string[] = []): string[] {
   const entries = readdirSync(path.join(dir, prefix), { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
+    // A deploy checkout's history is not output.
+    if (!prefix && entry.name === GIT) continue;
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) files(dir, relative, list);
     else list.push(relative);
@@ -74,33 +89,37 @@ function files(dir: string, prefix = '', list: string[] = []): string[] {
 }
 
 /**
- * A digest of what `dir` holds: every file's path, size, modification time and inode. Writing into a file changes
- * its time, replacing it changes its inode, adding or removing one changes the list; reading it changes nothing.
- * Also the newest change time of any file in it (nanoseconds).
+ * A digest of what `dir` holds: every file's path, size, modification and change times and inode. Writing into a file
+ * changes its times, replacing it changes its inode, adding or removing one changes the list; reading it changes
+ * nothing. Also the newest change time of any file in it (nanoseconds).
  */
 export function outputInventory(dir: string): { digest: string; newest: bigint } {
   const digest = createHash('sha256');
   let newest = 0n;
   for (const file of files(dir)) {
     const stat = lstatSync(path.join(dir, file), { bigint: true });
-    digest.update(`${file}\0${stat.size}\0${stat.mtimeNs}\0${stat.ino}\n`);
+    digest.update(`${file}\0${stat.size}\0${stat.mtimeNs}\0${stat.ctimeNs}\0${stat.ino}\n`);
     if (stat.ctimeNs > newest) newest = stat.ctimeNs;
   }
   return { digest: digest.digest('base64url'), newest };
 }
 
 /**
- * Touches the mark file and returns its change time, once that is later than `after`: file times come from a clock
- * that moves in steps of a few milliseconds, and a file of the previous build must not look as new as the mark.
+ * The output folder's file clock now (a file made in it and removed at once: the folder's own file system, whose
+ * times the files' are compared with), once it is later than `after`: file times move in steps of a few
+ * milliseconds, and a file of the previous build must not look as new as the mark. Undefined when the clock does not
+ * pass `after` within a second (a clock set back): the output is then not kept.
  */
-async function mark(file: string, after: bigint): Promise<bigint> {
-  mkdirSync(path.dirname(file), { recursive: true });
-  for (;;) {
-    writeFileSync(file, `${process.pid}\n`);
+async function mark(dir: string, after: bigint): Promise<bigint | undefined> {
+  const file = path.join(dir, `${MARK_FILE}-${process.pid}`);
+  for (let attempt = 0; attempt < 200; attempt++) {
+    writeFileSync(file, '');
     const time = statSync(file, { bigint: true }).ctimeNs;
+    rmSync(file, { force: true });
     if (time > after) return time;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+  return undefined;
 }
 
 /**
@@ -118,12 +137,16 @@ export function pruneOutput(
   const all = files(dir).filter((file) => !leave.some((folder) => file.startsWith(`${folder}/`)));
   const stays = new Set<string>();
   for (const file of all) {
-    if (COMPRESSED.test(file)) continue;
     if (keep.has(file) || lstatSync(path.join(dir, file), { bigint: true }).ctimeNs >= since) stays.add(file);
   }
   const removed: string[] = [];
+  let kept = 0;
   for (const file of all) {
-    if (stays.has(file) || (COMPRESSED.test(file) && stays.has(file.replace(COMPRESSED, '')))) continue;
+    const compressedCopy = COMPRESSED.test(file) && stays.has(file.replace(COMPRESSED, ''));
+    if (stays.has(file) || compressedCopy) {
+      if (!COMPRESSED.test(file)) kept++;
+      continue;
+    }
     rmSync(path.join(dir, file), { force: true });
     removed.push(file);
   }
@@ -141,7 +164,7 @@ export function pruneOutput(
       // Not empty: something in it stays.
     }
   }
-  return { kept: stays.size, removed };
+  return { kept, removed };
 }
 
 /** The output folder's two integrations: `first` goes before every other, `last` after every other. */
@@ -155,11 +178,10 @@ export interface OutputFolder {
  * index's (src/integrations/search-index.ts, which keeps a shard in place when it is the one its cache holds).
  */
 export default function outputFolder(options: { leave?: readonly string[] } = {}): OutputFolder {
-  /** The output folder, without a trailing separator; empty when Astro is left to empty it. */
+  /** The output folder, without a trailing separator; empty outside a build. */
   let outDir = '';
   let recordFile = '';
   let cacheDir = '';
-  let markFile = '';
   /** Set when the old output is kept in place: the mark's change time. */
   let since: bigint | undefined;
   /** The old output folders to delete once the pages are made, when it was not kept. */
@@ -171,18 +193,14 @@ export default function outputFolder(options: { leave?: readonly string[] } = {}
     hooks: {
       'astro:config:setup': ({ config, command, updateConfig }) => {
         if (command !== 'build') return;
-        const folder = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
-        if (existsSync(path.join(folder, '.git'))) return;
-        outDir = folder;
+        outDir = fileURLToPath(config.outDir).replace(/[\\/]+$/, '');
         updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
         recordFile = fileURLToPath(new URL(RECORD_FILE, config.cacheDir));
-        markFile = fileURLToPath(new URL(MARK_FILE, config.cacheDir));
       },
       'astro:build:start': async ({ logger }) => {
-        if (!outDir) return;
         since = undefined;
         let record: OutputRecord | undefined;
         try {
@@ -191,17 +209,22 @@ export default function outputFolder(options: { leave?: readonly string[] } = {}
           // No record: no build finished since the last one started.
         }
         rmSync(recordFile, { force: true });
-        if (record?.outDir === outDir && existsSync(outDir)) {
+        if (!outDir) return;
+        // Kept only as the last build that finished left it, and only if no other build used the cache since (Astro's
+        // record of which pages it made would then be another output's).
+        if (record?.outDir === outDir && record.astroRecord === identity(path.join(cacheDir, ASTRO_RECORD)) && existsSync(outDir)) {
           const { digest, newest } = outputInventory(outDir);
-          if (digest === record.inventory) {
-            since = await mark(markFile, newest);
-            logger.info('the previous output is kept in place: unchanged pages stay where they are');
-          }
+          if (digest === record.inventory) since = await mark(outDir, newest);
+          if (since !== undefined) logger.info('the previous output is kept in place: unchanged pages stay where they are');
         }
         const old = [];
         if (since === undefined && existsSync(outDir)) {
           const moved = `${outDir}.old-${process.pid}-${Date.now()}`;
-          renameSync(outDir, moved);
+          if (existsSync(path.join(outDir, GIT))) {
+            // Everything but the checkout's history.
+            mkdirSync(moved);
+            for (const name of readdirSync(outDir)) if (name !== GIT) renameSync(path.join(outDir, name), path.join(moved, name));
+          } else renameSync(outDir, moved);
           old.push(moved);
         }
         // Also what an interrupted build left aside (once the folder around the output exists: Astro makes it).
@@ -244,7 +267,11 @@ export default function outputFolder(options: { leave?: readonly string[] } = {}
         // The digests the steps after the pages read (src/integrations/output-digests.ts), for the next build.
         if (cacheDir) outputDigests(cacheDir).save();
         if (!outDir) return;
-        const record: OutputRecord = { outDir, inventory: outputInventory(outDir).digest };
+        const record: OutputRecord = {
+          outDir,
+          inventory: outputInventory(outDir).digest,
+          astroRecord: identity(path.join(cacheDir, ASTRO_RECORD)),
+        };
         mkdirSync(path.dirname(recordFile), { recursive: true });
         writeFileSync(recordFile, `${JSON.stringify(record)}\n`);
       },

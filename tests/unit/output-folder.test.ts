@@ -154,13 +154,30 @@ describe('output-folder', () => {
     expect(existsSync(path.join(root, 'not-yet'))).toBe(false);
   });
 
-  it('leaves an output that holds a .git checkout to Astro, which keeps .git', async () => {
+  it("empties the output when another build used the cache in between (Astro's record is then another output's)", async () => {
     root = mkdtempSync(path.join(tmpdir(), 'output-folder-'));
-    mkdirSync(path.join(root, 'dist/.git'), { recursive: true });
-    const { updates, during } = await build();
-    expect(updates).toEqual([]);
-    expect(during).toContain('dist');
-    expect(existsSync(path.join(root, 'dist/.git'))).toBe(true);
+    const pages = (dist: string) => write(path.join(dist, 'index.html'));
+    await build({ pages, routes: ['index.html'] });
+    // A build into another folder, with the same cache: Astro rewrites its incremental record.
+    write(path.join(root, 'cache/incremental-build.json'), '{}');
+    const { during, log } = await build({ pages, routes: ['index.html'] });
+    expect(during).not.toContain('dist');
+    expect(log).not.toContain(KEPT);
+  });
+
+  it('keeps a .git checkout in the output, whether the rest is kept in place or moved aside', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'output-folder-'));
+    write(path.join(root, 'dist/.git/HEAD'), 'ref: refs/heads/gh-pages');
+    write(path.join(root, 'dist/old.html'));
+    const pages = (dist: string) => write(path.join(dist, 'index.html'));
+    const first = await build({ pages, routes: ['index.html'] });
+    expect(first.updates).toEqual([{ vite: { build: { emptyOutDir: false } } }]);
+    expect(first.log).not.toContain(KEPT);
+    expect(list(path.join(root, 'dist'))).toEqual(['.git/HEAD', 'index.html']);
+    // In place: .git is neither in the inventory nor pruned.
+    const second = await build({ pages: () => {}, routes: ['index.html'] });
+    expect(second.log).toContain(KEPT);
+    expect(list(path.join(root, 'dist'))).toEqual(['.git/HEAD', 'index.html']);
   });
 });
 
@@ -185,10 +202,15 @@ describe('outputInventory and pruneOutput', () => {
     root = mkdtempSync(path.join(tmpdir(), 'output-folder-'));
     for (const file of ['kept.html', 'kept.html.br', 'gone.html', 'gone.html.gz', 'lone.txt.br', 'index/a/x.json', 'index/a/x.json.br'])
       write(path.join(root, file));
-    const { kept, removed } = pruneOutput(root, new Set(['kept.html']), BigInt(Date.now() + 60_000) * 1_000_000n, ['index']);
+    const before = BigInt(Date.now() + 60_000) * 1_000_000n;
+    const { kept, removed } = pruneOutput(root, new Set(['kept.html']), before, ['index']);
     expect(kept).toBe(1);
     expect(removed.sort()).toEqual(['gone.html', 'gone.html.gz', 'lone.txt.br']);
     // A folder left to the step that writes it.
     expect(list(root)).toEqual(['index/a/x.json', 'index/a/x.json.br', 'kept.html', 'kept.html.br']);
+    // A compressed file this build wrote stays without its base (a data.csv.gz in public/, say).
+    write(path.join(root, 'data.csv.gz'));
+    expect(pruneOutput(root, new Set(['kept.html']), 0n).removed).toEqual([]);
+    expect(list(root)).toContain('data.csv.gz');
   });
 });
