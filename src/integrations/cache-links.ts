@@ -3,9 +3,10 @@
  * copies where they cannot (another file system, no link support). Used by the pre-compression
  * (src/integrations/precompress.ts) and the search index (src/integrations/search-index.ts), whose caches live in
  * Astro's cache folder. Whatever was at a target is replaced, never written through: it may itself be a link to a
- * cache entry, so nothing may write into a linked file in place.
+ * cache entry, so nothing may write into a linked file in place. And the build steps' records in that folder, written
+ * whole (writeWhole).
  */
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** A hard link at `target` to `existing`, replacing what was there. False where links cannot be made. */
@@ -38,6 +39,17 @@ export function linkOrCopy(source: string, target: string): void {
   if (hardLink(source, target)) return;
   rmSync(target, { force: true });
   copyFileSync(source, target);
+}
+
+/**
+ * `data` written to `file` whole or not at all: beside it first, then renamed into place, so a build stopped half-way
+ * or one running beside this one never reads half a file. Its folder is made if need be.
+ */
+export function writeWhole(file: string, data: string | Buffer): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, file);
 }
 
 /** Every file under `from` linked (or copied) to the same place under `to`. */

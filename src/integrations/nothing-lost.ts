@@ -16,7 +16,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { hash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,7 @@ import { nothingLostProblems, type ShownFields } from '../publishing/nothing-los
 import { articlePath } from '../lib/urls.ts';
 import { codeDigest } from '../content-model/code-digest.ts';
 import { outputDigests, type OutputDigests } from './output-digests.ts';
+import { writeWhole } from './cache-links.ts';
 
 /** The schema with the image as a plain path: only the shown text fields and the gate are needed here. */
 const schema = articleSchema(z.string());
@@ -234,10 +235,7 @@ function readPasses(file: string): Set<string> {
 
 /** The passes of this build only (an article changed since is not kept), written whole or not at all. */
 function writePasses(file: string, passes: Iterable<string>): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, [...passes].sort().join('\n'));
-  renameSync(temporary, file);
+  writeWhole(file, [...passes].sort().join('\n'));
 }
 
 /**

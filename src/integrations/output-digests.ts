@@ -13,10 +13,11 @@
  * build that finished (only the files asked about in that build), and read back by the next.
  */
 import { hash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileIdentity } from '../content-model/check-cache.ts';
+import { writeWhole } from './cache-links.ts';
 
 /** A file's digest, and its bytes when they had to be read for it. */
 export interface OutputDigest {
@@ -67,10 +68,7 @@ export class OutputDigests {
 
   /** Keeps the digests of the files asked about in this build (written whole, or not at all). */
   save(): void {
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify([...this.#asked].map(([name, [identity, digest]]) => [name, identity, digest])));
-    renameSync(temporary, this.file);
+    writeWhole(this.file, JSON.stringify([...this.#asked].map(([name, [identity, digest]]) => [name, identity, digest])));
   }
 }
 

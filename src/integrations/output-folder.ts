@@ -48,6 +48,7 @@ import {
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeWhole } from './cache-links.ts';
 import { outputDigests } from './output-digests.ts';
 
 /** In Astro's cache folder: what the last build that finished left in the output. */
@@ -150,18 +151,14 @@ export function pruneOutput(
     rmSync(path.join(dir, file), { force: true });
     removed.push(file);
   }
-  const folders = new Set(removed.map((file) => path.posix.dirname(file)).filter((folder) => folder !== '.'));
-  // Deepest first, so a folder emptied by removing its last subfolder goes too.
-  const byDepth = [...folders].flatMap((folder) => {
-    const chain = [];
-    for (let f = folder; f !== '.'; f = path.posix.dirname(f)) chain.push(f);
-    return chain;
-  });
-  for (const folder of [...new Set(byDepth)].sort((a, b) => b.split('/').length - a.split('/').length)) {
-    try {
-      rmdirSync(path.join(dir, folder));
-    } catch {
-      // Not empty: something in it stays.
+  // The folders the removed files leave empty, each file's from its own up, until one still holds something.
+  for (const file of removed) {
+    for (let folder = path.posix.dirname(file); folder !== '.'; folder = path.posix.dirname(folder)) {
+      try {
+        rmdirSync(path.join(dir, folder));
+      } catch {
+        break;
+      }
     }
   }
   return { kept, removed };
@@ -272,8 +269,7 @@ export default function outputFolder(options: { leave?: readonly string[] } = {}
           inventory: outputInventory(outDir).digest,
           astroRecord: identity(path.join(cacheDir, ASTRO_RECORD)),
         };
-        mkdirSync(path.dirname(recordFile), { recursive: true });
-        writeFileSync(recordFile, `${JSON.stringify(record)}\n`);
+        writeWhole(recordFile, `${JSON.stringify(record)}\n`);
       },
     },
   };

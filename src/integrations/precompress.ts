@@ -13,12 +13,12 @@
 import type { AstroIntegration } from 'astro';
 import { hash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress as brotliCb, constants, gzip as gzipCb, type BrotliOptions, type ZlibOptions } from 'node:zlib';
-import { isLinked, linkOrCopy } from './cache-links.ts';
+import { isLinked, linkOrCopy, writeWhole } from './cache-links.ts';
 import { outputDigests, type OutputDigests } from './output-digests.ts';
 
 const gzipAsync = promisify(gzipCb);
@@ -106,9 +106,7 @@ function toEntry(data: Buffer, target: string, entry: string): void {
     linkSync(target, entry);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return; // another build wrote the same bytes first
-    const temporary = `${entry}.${process.pid}.tmp`;
-    writeFileSync(temporary, data);
-    renameSync(temporary, entry);
+    writeWhole(entry, data);
   }
 }
 

@@ -40,7 +40,7 @@ import {
   type SearchShards,
 } from '../lib/search-shards.ts';
 import { codeDigest } from '../content-model/code-digest.ts';
-import { isLinked, linkOrCopy, linkTree } from './cache-links.ts';
+import { isLinked, linkOrCopy, linkTree, writeWhole } from './cache-links.ts';
 import { outputDigests, type OutputDigests } from './output-digests.ts';
 
 /** The folder of the index inside the output directory: `<base>pagefind/shards.json`, then one folder per shard. */
@@ -277,9 +277,8 @@ export async function writeSearchIndex(
   }
   if (cacheDir) {
     for (const entry of readdirSync(cacheDir)) if (!used.has(entry)) rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
-    // This build's pages only (written beside, then renamed).
-    writeFileSync(`${monthsFile}.${process.pid}.tmp`, JSON.stringify({ code, months: [...found.months] }));
-    renameSync(`${monthsFile}.${process.pid}.tmp`, monthsFile!);
+    // This build's pages only.
+    writeWhole(monthsFile!, JSON.stringify({ code, months: [...found.months] }));
   }
   writeFileSync(path.join(outputRoot, SHARDS_FILE), `${JSON.stringify({ shards: names } satisfies SearchShards)}\n`);
   return { pages: pages.length, shards: names, reused };
